@@ -5,9 +5,10 @@ import java.util.Map;
 import io.helidon.microprofile.server.Server;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
+import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
-import io.nemesisdb.transport.OpenConnections;
+import io.nemesisdb.ops.GracefulShutdown;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -15,8 +16,9 @@ import sun.misc.Signal;
 
 /**
  * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, and on
- * SIGTERM closes clients with 1001 and exits 0. Any start-up failure ends with one line on
- * standard error and a non-zero exit, never a stack trace.
+ * SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete in
+ * {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard error
+ * and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
@@ -26,6 +28,7 @@ public final class Main {
     public static void main(String[] args) {
         Config config;
         ServerSettings settings;
+        OperationsSettings operations;
         try {
             Map<String, String> launchSettings = LaunchOptions.parse(args);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -37,6 +40,7 @@ public final class Main {
                     .build();
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
             settings = ServerSettings.from(config);
+            operations = OperationsSettings.from(config);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
             return;
@@ -47,14 +51,25 @@ public final class Main {
             exit(1, "cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
             return;
         }
-        Signal.handle(new Signal("TERM"), signal -> stop());
+        Signal.handle(new Signal("TERM"), signal -> stop(operations));
     }
 
-    private static void stop() {
+    private static void stop(OperationsSettings operations) {
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(operations.shutdownTimeout().plusSeconds(2).toMillis());
+                System.err.println("nemesisdb: shutdown did not finish within " + operations.shutdownTimeout().toSeconds() + " s");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                // the shutdown finished in time
+            }
+        });
+        int status = 1;
         try {
-            CDI.current().select(OpenConnections.class).get().closeAll("server shutting down");
+            status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
         } finally {
-            System.exit(0);
+            watchdog.interrupt();
+            System.exit(status);
         }
     }
 

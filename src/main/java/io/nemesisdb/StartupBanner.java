@@ -3,6 +3,7 @@ package io.nemesisdb;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 
-/** Prints the one start-up line once the server listens: version, mode, address, data path. */
+/** Prints the one start-up line once the server listens: version, mode, addresses, data path. */
 @ApplicationScoped
 class StartupBanner {
 
@@ -18,10 +19,11 @@ class StartupBanner {
                  BeanManager beans, ServerSettings settings) {
         ServerCdiExtension server = beans.getExtension(ServerCdiExtension.class);
         String version = StartupBanner.class.getPackage().getImplementationVersion();
-        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, persist %s (%s)%n",
+        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
                 version == null ? "dev" : version,
                 settings.mode().name().toLowerCase(),
                 settings.host(), server.port(),
+                settings.host(), server.port(OperationsSettings.ADMIN_SOCKET),
                 settings.persistEnabled() ? "enabled" : "disabled",
                 settings.persistPath());
     }

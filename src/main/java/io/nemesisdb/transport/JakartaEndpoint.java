@@ -40,12 +40,15 @@ public class JakartaEndpoint {
     @Inject
     OpenConnections connections;
 
+    @Inject
+    TransportMeter meter;
+
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(settings.maxPayload());
         session.setMaxBinaryMessageBufferSize(settings.maxPayload());
         session.setMaxIdleTimeout(0);
-        SessionConnection connection = new SessionConnection(session);
+        SessionConnection connection = new SessionConnection(session, meter);
         session.getUserProperties().put(SINK, connection);
         connections.opened(connection);
     }
@@ -53,7 +56,9 @@ public class JakartaEndpoint {
     @OnMessage
     public void text(Session session, String message) {
         SessionConnection connection = connection(session);
+        meter.receivedText(message);
         if (PayloadLimit.exceeds(message, settings.maxPayload())) {
+            meter.rejected(TransportMeter.Rejection.OVERSIZE);
             connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
             return;
         }
@@ -63,7 +68,9 @@ public class JakartaEndpoint {
     @OnMessage
     public void binary(Session session, ByteBuffer message) {
         SessionConnection connection = connection(session);
+        meter.received(message.remaining());
         if (message.remaining() > settings.maxPayload()) {
+            meter.rejected(TransportMeter.Rejection.OVERSIZE);
             connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
             return;
         }
@@ -71,7 +78,10 @@ public class JakartaEndpoint {
     }
 
     @OnClose
-    public void close(Session session) {
+    public void close(Session session, CloseReason reason) {
+        if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.NOT_CONSISTENT.getCode()) {
+            meter.rejected(TransportMeter.Rejection.INVALID_UTF8);
+        }
         connections.closed(connection(session));
     }
 
@@ -87,13 +97,16 @@ public class JakartaEndpoint {
     /** Sends replies on one Jakarta session, one at a time, since a save's second reply comes from another thread. */
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
+        private final TransportMeter meter;
 
-        SessionConnection(Session session) {
+        SessionConnection(Session session, TransportMeter meter) {
             this.session = session;
+            this.meter = meter;
         }
 
         @Override
         public synchronized void send(String reply) {
+            meter.sentText(reply);
             try {
                 session.getBasicRemote().sendText(reply);
             } catch (IOException | IllegalStateException e) {
