@@ -45,13 +45,13 @@ public final class Main {
             exit(2, e.getMessage());
             return;
         }
+        // before the start, so that a SIGTERM right after the start-up line is handled too
+        Signal.handle(new Signal("TERM"), signal -> stop(operations));
         try {
             Server.builder().config(config).build().start();
         } catch (Throwable e) {
             exit(1, "cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
-            return;
         }
-        Signal.handle(new Signal("TERM"), signal -> stop(operations));
     }
 
     private static void stop(OperationsSettings operations) {
@@ -67,6 +67,10 @@ public final class Main {
         int status = 1;
         try {
             status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
+        } catch (IllegalStateException e) {
+            status = 0; // stopped before the container was up: nothing was served, nothing to save
+        } catch (RuntimeException | Error e) {
+            System.err.println("nemesisdb: shutdown failed: " + e);
         } finally {
             watchdog.interrupt();
             System.exit(status);

@@ -1,0 +1,126 @@
+package io.nemesisdb.ops;
+
+import static io.nemesisdb.support.Replies.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.ChildServer;
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
+class GracefulShutdownTest {
+
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path saveDir;
+
+    @TempDir
+    Path beanArchive;
+
+    /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
+    private List<Path> finalSaveBean() throws IOException, URISyntaxException {
+        Path classFile = Path.of(HeldFinalSave.class.getResource("HeldFinalSave.class").toURI());
+        Path target = beanArchive.resolve("io/nemesisdb/ops/HeldFinalSave.class");
+        Files.createDirectories(target.getParent());
+        Files.copy(classFile, target);
+        Files.createDirectories(beanArchive.resolve("META-INF"));
+        Files.writeString(beanArchive.resolve("META-INF/beans.xml"),
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>");
+        return List.of(beanArchive);
+    }
+
+    private static WsClient.Frame awaitFrame(WsClient client) throws IOException {
+        WsClient.Frame frame = client.receive(20_000);
+        assertNotNull(frame, "nothing received");
+        return frame;
+    }
+
+    private void awaitFile(String name, ChildServer server) throws InterruptedException {
+        for (int i = 0; i < 1000 && !Files.exists(saveDir.resolve(name)); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(saveDir.resolve(name)), () -> name + " never appeared: " + server.output());
+    }
+
+    @Test
+    void sigtermClosesClientsWith1001AndExits0() throws Exception {
+        try (ChildServer server = ChildServer.start(Map.of(), List.of());
+             WsClient client = WsClient.connect(server.port())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1}}}"));
+            server.terminate();
+            WsClient.Frame frame = awaitFrame(client);
+            assertTrue(frame.isClose(), () -> "expected close, got " + frame);
+            assertEquals(1001, frame.closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT), server::output);
+        }
+    }
+
+    @Test
+    void duringTheFinalSaveTheServerIsNotReadyRefusesClientsAndExits0OnceSaved() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
+        try (ChildServer server = ChildServer.start(settings, finalSaveBean());
+             WsClient client = WsClient.connect(server.port())) {
+            assertEquals(200, AdminClient.get(server.adminPort(), "/health/ready").status());
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2,\"c\":3}}}"));
+
+            server.terminate();
+            WsClient.Frame frame = awaitFrame(client);
+            assertTrue(frame.isClose(), () -> "expected close, got " + frame);
+            assertEquals(1001, frame.closeCode());
+            awaitFile("started", server);
+
+            AdminClient.Response ready = AdminClient.get(server.adminPort(), "/health/ready");
+            assertEquals(503, ready.status());
+            assertTrue(ready.body().contains("\"stopping\":true"), ready.body());
+            assertEquals(200, AdminClient.get(server.adminPort(), "/health/live").status());
+            try (WsClient late = WsClient.connect(server.port())) {
+                WsClient.Frame refused = awaitFrame(late);
+                assertTrue(refused.isClose(), () -> "expected close, got " + refused);
+                assertEquals(1001, refused.closeCode());
+            }
+
+            Files.writeString(saveDir.resolve("release"), "");
+            assertEquals(0, server.awaitExit(EXIT_WAIT), server::output);
+            assertEquals("on-stop 3", Files.readString(saveDir.resolve("saved")));
+        }
+    }
+
+    @Test
+    void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.shutdown-timeout", "1",
+                HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
+        try (ChildServer server = ChildServer.start(settings, finalSaveBean())) {
+            server.terminate();
+            assertEquals(1, server.awaitExit(EXIT_WAIT), server::output);
+            assertTrue(Files.exists(saveDir.resolve("started")));
+            assertFalse(Files.exists(saveDir.resolve("saved")));
+        }
+    }
+
+    @Test
+    void saveOnStopWithoutPersistenceEndsTheProcessWithStatus1() throws Exception {
+        try (ChildServer server = ChildServer.start(Map.of("nemesis.persist.save-on-stop", "on-stop"), List.of())) {
+            server.terminate();
+            assertEquals(1, server.awaitExit(EXIT_WAIT), server::output);
+            assertTrue(server.output().contains("cannot save dataset on-stop"), server::output);
+        }
+    }
+}
