@@ -1,8 +1,13 @@
 package io.nemesisdb;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.microprofile.server.Server;
+import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
@@ -15,10 +20,10 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, and on
- * SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete in
- * {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard error
- * and a non-zero exit, never a stack trace.
+ * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
+ * the one start-up line, and on SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it
+ * could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
+ * line on standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
@@ -45,13 +50,50 @@ public final class Main {
             exit(2, e.getMessage());
             return;
         }
-        // before the start, so that a SIGTERM right after the start-up line is handled too
-        Signal.handle(new Signal("TERM"), signal -> stop(operations));
+        String address = settings.host() + ":" + settings.port();
+        Server server;
         try {
-            Server.builder().config(config).build().start();
+            checkPortFree(settings.host(), settings.port());
+            checkPortFree(settings.host(), operations.adminPort());
+            server = Server.builder().config(config).build().start();
         } catch (Throwable e) {
-            exit(1, "cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
+            exit(1, "cannot start on " + address + ": " + rootMessage(e));
+            return;
         }
+        if (server.port() < 0) {
+            exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
+            return;
+        }
+        if (adminPort() < 0) {
+            exit(1, "cannot start the admin listener on " + settings.host() + ":" + operations.adminPort() + " (see the log above)");
+            return;
+        }
+        Signal.handle(new Signal("TERM"), signal -> stop(operations));
+        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
+                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), server.port(),
+                settings.host(), adminPort(),
+                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
+    }
+
+    /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
+    private static void checkPortFree(String host, int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        }
+    }
+
+    /** The port the admin listener is bound to, or -1 when it did not start. */
+    private static int adminPort() {
+        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port(OperationsSettings.ADMIN_SOCKET);
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private static void stop(OperationsSettings operations) {
@@ -67,8 +109,6 @@ public final class Main {
         int status = 1;
         try {
             status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
-        } catch (IllegalStateException e) {
-            status = 0; // stopped before the container was up: nothing was served, nothing to save
         } catch (RuntimeException | Error e) {
             System.err.println("nemesisdb: shutdown failed: " + e);
         } finally {

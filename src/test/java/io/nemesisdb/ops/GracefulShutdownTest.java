@@ -10,12 +10,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.nemesisdb.support.AdminClient;
-import io.nemesisdb.support.ChildServer;
+import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
 class GracefulShutdownTest {
 
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(60);
+    private static final int EXIT_WAIT_SECONDS = 60;
 
     @TempDir
     Path saveDir;
@@ -49,24 +48,11 @@ class GracefulShutdownTest {
         return frame;
     }
 
-    private void awaitFile(String name, ChildServer server) throws InterruptedException {
+    private void awaitFile(String name, ServerProcess server) throws InterruptedException {
         for (int i = 0; i < 1000 && !Files.exists(saveDir.resolve(name)); i++) {
             Thread.sleep(20);
         }
-        assertTrue(Files.exists(saveDir.resolve(name)), () -> name + " never appeared: " + server.output());
-    }
-
-    @Test
-    void sigtermClosesClientsWith1001AndExits0() throws Exception {
-        try (ChildServer server = ChildServer.start(Map.of(), List.of());
-             WsClient client = WsClient.connect(server.port())) {
-            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1}}}"));
-            server.terminate();
-            WsClient.Frame frame = awaitFrame(client);
-            assertTrue(frame.isClose(), () -> "expected close, got " + frame);
-            assertEquals(1001, frame.closeCode());
-            assertEquals(0, server.awaitExit(EXIT_WAIT), server::output);
-        }
+        assertTrue(Files.exists(saveDir.resolve(name)), () -> name + " never appeared: " + server.stderr());
     }
 
     @Test
@@ -74,8 +60,8 @@ class GracefulShutdownTest {
         Map<String, String> settings = Map.of(
                 "nemesis.persist.save-on-stop", "on-stop",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
-        try (ChildServer server = ChildServer.start(settings, finalSaveBean());
-             WsClient client = WsClient.connect(server.port())) {
+        try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of());
+             WsClient client = WsClient.connect(server.awaitReady())) {
             assertEquals(200, AdminClient.get(server.adminPort(), "/health/ready").status());
             assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2,\"c\":3}}}"));
 
@@ -89,14 +75,14 @@ class GracefulShutdownTest {
             assertEquals(503, ready.status());
             assertTrue(ready.body().contains("\"stopping\":true"), ready.body());
             assertEquals(200, AdminClient.get(server.adminPort(), "/health/live").status());
-            try (WsClient late = WsClient.connect(server.port())) {
+            try (WsClient late = WsClient.connect(server.awaitReady())) {
                 WsClient.Frame refused = awaitFrame(late);
                 assertTrue(refused.isClose(), () -> "expected close, got " + refused);
                 assertEquals(1001, refused.closeCode());
             }
 
             Files.writeString(saveDir.resolve("release"), "");
-            assertEquals(0, server.awaitExit(EXIT_WAIT), server::output);
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
             assertEquals("on-stop 3", Files.readString(saveDir.resolve("saved")));
         }
     }
@@ -107,9 +93,10 @@ class GracefulShutdownTest {
                 "nemesis.persist.save-on-stop", "on-stop",
                 "nemesis.shutdown-timeout", "1",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
-        try (ChildServer server = ChildServer.start(settings, finalSaveBean())) {
+        try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of())) {
+            server.awaitReady();
             server.terminate();
-            assertEquals(1, server.awaitExit(EXIT_WAIT), server::output);
+            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
             assertTrue(Files.exists(saveDir.resolve("started")));
             assertFalse(Files.exists(saveDir.resolve("saved")));
         }
@@ -117,10 +104,11 @@ class GracefulShutdownTest {
 
     @Test
     void saveOnStopWithoutPersistenceEndsTheProcessWithStatus1() throws Exception {
-        try (ChildServer server = ChildServer.start(Map.of("nemesis.persist.save-on-stop", "on-stop"), List.of())) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.save-on-stop", "on-stop"))) {
+            server.awaitReady();
             server.terminate();
-            assertEquals(1, server.awaitExit(EXIT_WAIT), server::output);
-            assertTrue(server.output().contains("cannot save dataset on-stop"), server::output);
+            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertTrue(String.join("\n", server.stderr()).contains("cannot save dataset on-stop"), () -> String.valueOf(server.stderr()));
         }
     }
 }
