@@ -7,6 +7,7 @@ import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
+import io.nemesisdb.persist.StartupLoadException;
 import io.nemesisdb.transport.OpenConnections;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
@@ -44,6 +45,11 @@ public final class Main {
         try {
             Server.builder().config(config).build().start();
         } catch (Throwable e) {
+            StartupLoadException loadFailure = StartupLoadException.findIn(e);
+            if (loadFailure != null) {
+                exit(1, loadFailure.getMessage());
+                return;
+            }
             exit(1, "cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
             return;
         }
