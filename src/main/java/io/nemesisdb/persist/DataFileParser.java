@@ -2,7 +2,10 @@ package io.nemesisdb.persist;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,7 @@ final class DataFileParser {
 
     /** The entries of a KV-mode file {@code {"keys":{…}}}. */
     KvSnapshot parseKv(Path file) throws DatasetException {
-        try (InputStream in = open(file); JsonParser parser = parsers.createParser(in, StandardCharsets.UTF_8)) {
+        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_OBJECT, file);
             KvSnapshot entries = null;
             Event event;
@@ -57,7 +60,7 @@ final class DataFileParser {
 
     /** The sessions of a sessions-mode file {@code [{"sh":{…},"keys":{…}},…]}. */
     List<SavedSession> parseSessions(Path file) throws DatasetException {
-        try (InputStream in = open(file); JsonParser parser = parsers.createParser(in, StandardCharsets.UTF_8)) {
+        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_ARRAY, file);
             List<SavedSession> sessions = new ArrayList<>();
             Event event;
@@ -119,8 +122,12 @@ final class DataFileParser {
         return new KvSnapshot(keys.toArray(String[]::new), read.toArray(JsonValue[]::new));
     }
 
-    private static InputStream open(Path file) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** A strict UTF-8 reader: invalid bytes make the file corrupt instead of becoming U+FFFD. */
+    private static Reader open(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), utf8);
     }
 
     private static boolean isBool(JsonValue value) {
