@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Loads the dataset named by {@code nemesis.load.name} (0.6.4: {@code --loadName}) from
@@ -24,7 +25,7 @@ class StartupRestore {
 
     /** Runs after the application is deployed and before the listener starts (Helidon starts it at PLATFORM_AFTER + 100). */
     void restore(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object event,
-                 ServerSettings settings, KvDatasets kv) {
+                 ServerSettings settings, Instance<KvDatasets> kv, Instance<SessionDatasets> sessions) {
         String rawName = settings.loadName();
         if (rawName == null) {
             return;
@@ -37,9 +38,10 @@ class StartupRestore {
         try {
             String loaded;
             if (settings.mode() == Mode.KV) {
-                loaded = kv.load(settings.loadPath(), name, settings.maxDepth()) + " keys";
+                loaded = kv.get().load(settings.loadPath(), name, settings.maxDepth()) + " keys";
             } else {
-                throw new StartupLoadException("cannot load '" + name + "' at start-up: sessions mode cannot load datasets yet");
+                SessionDatasets.Restored restored = sessions.get().load(settings.loadPath(), name, settings.maxDepth());
+                loaded = restored.sessions() + " sessions, " + restored.keys() + " keys";
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             LOG.info(() -> "loaded '" + name + "' from " + settings.loadPath() + " at start-up: " + loaded + " in " + millis + " ms");
