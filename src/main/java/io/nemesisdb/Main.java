@@ -14,6 +14,7 @@ import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
+import io.nemesisdb.persist.StartupLoadException;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -57,6 +58,11 @@ public final class Main {
             checkPortFree(settings.host(), operations.adminPort());
             server = Server.builder().config(config).build().start();
         } catch (Throwable e) {
+            StartupLoadException loadFailure = StartupLoadException.findIn(e);
+            if (loadFailure != null) {
+                exit(1, loadFailure.getMessage());
+                return;
+            }
             exit(1, "cannot start on " + address + ": " + rootMessage(e));
             return;
         }
