@@ -14,8 +14,11 @@ import org.eclipse.microprofile.config.Config;
  *                  bound to the same host as the WebSocket listener
  * @param shutdownTimeout the longest a shutdown may take, final save included ({@code nemesis.shutdown-timeout}, seconds)
  * @param saveOnStop the dataset saved when the server stops ({@code nemesis.persist.save-on-stop}; empty: none)
+ * @param loadMissingOk whether a start-up load of a dataset never saved completely starts the
+ *                      server empty instead of stopping it ({@code nemesis.load.missing-ok})
  */
-public record OperationsSettings(int adminPort, Duration shutdownTimeout, Optional<String> saveOnStop) {
+public record OperationsSettings(int adminPort, Duration shutdownTimeout, Optional<String> saveOnStop,
+                                 boolean loadMissingOk) {
 
     /** The name of the Helidon listener that serves health and metrics. */
     public static final String ADMIN_SOCKET = "admin";
@@ -26,7 +29,7 @@ public record OperationsSettings(int adminPort, Duration shutdownTimeout, Option
         return new OperationsSettings(
                 read.integer("nemesis.admin-port", 0, 65535),
                 Duration.ofSeconds(read.integer("nemesis.shutdown-timeout", 1, 3600)),
-                config.getOptionalValue("nemesis.persist.save-on-stop", String.class)
-                        .map(String::trim).filter(name -> !name.isEmpty()));
+                Optional.ofNullable(read.optionalString("nemesis.persist.save-on-stop")),
+                read.bool("nemesis.load.missing-ok"));
     }
 }

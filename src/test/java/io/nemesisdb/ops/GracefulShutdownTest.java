@@ -103,12 +103,51 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void saveOnStopWithoutPersistenceEndsTheProcessWithStatus1() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.save-on-stop", "on-stop"))) {
+    void saveOnStopWithSavingDisabledEndsTheProcessWithStatus1AndSaysWhy() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.persist.enabled", "false",
+                "nemesis.persist.path", saveDir.toString());
+        try (ServerProcess server = ServerProcess.start(settings)) {
             server.awaitReady();
             server.terminate();
             assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertTrue(String.join("\n", server.stderr()).contains("cannot save dataset on-stop"), () -> String.valueOf(server.stderr()));
+            assertTrue(String.join("\n", server.stderr()).contains("saving is disabled"), () -> String.valueOf(server.stderr()));
+        }
+    }
+
+    @Test
+    void theDatasetSavedOnStopIsWhatAFreshServerLoads() throws Exception {
+        String keys = "{\"a\":1,\"b\":{\"c\":[true,null,\"é\"]},\"big\":123456789012345678901234567890}";
+        Map<String, String> first = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(first);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":" + keys + "}}"));
+            server.terminate();
+            assertEquals(1001, awaitFrame(client).closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        try (ServerProcess server = ServerProcess.start(first);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":" + keys + "}}",
+                    client.request("{\"KV_GET\":{\"keys\":[\"a\",\"b\",\"big\"]}}"));
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
+        }
+    }
+
+    @Test
+    void withMissingOkTheFirstStartOfAServerThatSavesOnStopStartsEmpty() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.load.name", "never-saved",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
         }
     }
 }

@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.nemesisdb.kv.SingleKeySpace;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 /**
- * A final save for child-server tests, standing in for persistence: it marks that it started,
+ * A final save for child-server tests, chosen over persistence's: it marks that it started,
  * waits until the test creates {@code release} in the directory named by the system property
  * {@code nemesis.test.final-save-dir}, then writes {@code saved} with the dataset name and the
  * number of keys it saw.
  */
+@Alternative
+@Priority(1)
 @ApplicationScoped
 public class HeldFinalSave implements FinalSave {
 
