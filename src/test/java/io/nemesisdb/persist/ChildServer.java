@@ -36,7 +36,7 @@ final class ChildServer implements AutoCloseable {
         Files.createDirectories(workDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dserver.port=0", "-cp", System.getProperty("java.class.path")));
+                "-Dserver.port=0", "-Dnemesis.admin-port=0", "-cp", System.getProperty("java.class.path")));
         properties.forEach(p -> command.add("-D" + p));
         command.add("io.nemesisdb.Main");
         command.addAll(args);
