@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
  * @param maxDepth the deepest nesting a request may have ({@code nemesis.max-depth})
  * @param persistEnabled whether saves are allowed ({@code nemesis.persist.enabled})
  * @param persistPath where datasets are saved ({@code nemesis.persist.path})
+ * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
  */
 public record ServerSettings(String host,
                              int port,
@@ -23,7 +24,8 @@ public record ServerSettings(String host,
                              int maxPayload,
                              int maxDepth,
                              boolean persistEnabled,
-                             Path persistPath) {
+                             Path persistPath,
+                             Transport transport) {
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
@@ -35,6 +37,7 @@ public record ServerSettings(String host,
                 read.integer("nemesis.max-payload", 1, Integer.MAX_VALUE),
                 read.integer("nemesis.max-depth", 1, 100_000),
                 read.bool("nemesis.persist.enabled"),
-                Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize());
+                Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize(),
+                Transport.parse("nemesis.transport", read.string("nemesis.transport")));
     }
 }

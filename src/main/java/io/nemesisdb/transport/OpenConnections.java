@@ -22,6 +22,11 @@ public class OpenConnections {
         open.remove(connection);
     }
 
+    /** The open connections, for tests that check which transport serves them. */
+    java.util.List<Connection> list() {
+        return java.util.List.copyOf(open);
+    }
+
     public int count() {
         return open.size();
     }
