@@ -1,9 +1,9 @@
 package io.nemesisdb.kv;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandHandler;
 import io.nemesisdb.config.ServerSettings;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
  * Turns a {@link KeySpaceHandler} into a command handler that first finds the request's key space
  * with the {@link KeySpaces} of the server's mode. Every KV command is declared through it.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class KeySpaceResolver {
 
     @Inject

@@ -1,11 +1,11 @@
 package io.nemesisdb.kv;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.protocol.Mode;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** KV mode's only key space. */
-@ApplicationScoped
+@ApplicationSingleton
 public class SingleKeySpace implements KeySpaces {
 
     private final KeySpace keySpace = new KeySpace();

@@ -26,6 +26,8 @@ final class NativeConnection implements ServerConnection, Connection {
     /** The most a connection reads and discards after closing for an oversized frame. */
     private static final long MAX_DRAIN = 64L * 1024 * 1024;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private static final int CONTINUATION = 0;
     private static final int TEXT = 1;
     private static final int BINARY = 2;
@@ -239,6 +241,9 @@ final class NativeConnection implements ServerConnection, Connection {
     }
 
     private byte[] payload(int size) {
+        if (size == 0) {
+            return EMPTY; // DataReader.readBytes(0) would wait for input
+        }
         need(size);
         byte[] payload = in.readBytes(size);
         unmask(payload, 0, size);
@@ -249,6 +254,9 @@ final class NativeConnection implements ServerConnection, Connection {
         int end = fragmentsLength + size;
         if (end > fragments.length) {
             fragments = Arrays.copyOf(fragments, Math.max(end, fragments.length * 2));
+        }
+        if (size == 0) {
+            return;
         }
         need(size);
         byte[] part = in.readBytes(size);

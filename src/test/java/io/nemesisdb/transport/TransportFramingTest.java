@@ -70,6 +70,14 @@ class TransportFramingTest {
     }
 
     @Test
+    void emptyFragmentsAreAllowed() throws Exception {
+        try (WsClient client = TestServer.connect()) {
+            client.sendFragmented("", "{\"KV_COUNT\":{}}", "");
+            assertEquals(1, io.nemesisdb.support.Replies.status(client.receiveText(), "KV_COUNT_RSP"));
+        }
+    }
+
+    @Test
     void pingBetweenFragmentsIsAnsweredAndTheMessageCompletes() throws Exception {
         try (WsClient client = TestServer.connect()) {
             client.sendFragmentStart("{\"KV_SET\":{\"keys\":");
