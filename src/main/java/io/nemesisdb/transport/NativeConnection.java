@@ -1,5 +1,8 @@
 package io.nemesisdb.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +30,8 @@ final class NativeConnection implements ServerConnection, Connection {
     private static final long MAX_DRAIN = 64L * 1024 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private static final int CONTINUATION = 0;
     private static final int TEXT = 1;
@@ -265,9 +270,16 @@ final class NativeConnection implements ServerConnection, Connection {
         fragmentsLength = end;
     }
 
+    /** XORs the mask over {@code bytes[from, to)}, eight bytes at a time. */
     private void unmask(byte[] bytes, int from, int to) {
         byte[] m = mask;
-        for (int i = from, k = 0; i < to; i++, k++) {
+        long mask8 = (long) (int) INT.get(m, 0) & 0xFFFFFFFFL;
+        mask8 |= mask8 << 32;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            LONG.set(bytes, i, (long) LONG.get(bytes, i) ^ mask8);
+        }
+        for (int k = i - from; i < to; i++, k++) {
             bytes[i] ^= m[k & 3];
         }
     }

@@ -1,5 +1,9 @@
 package io.nemesisdb.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 as the transports need it: strict validation of a received text message (RFC 3629: no
  * overlong forms, no surrogates, nothing above U+10FFFF), since a message that is not UTF-8
@@ -8,6 +12,8 @@ package io.nemesisdb.transport;
  */
 final class Utf8 {
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private Utf8() {
     }
 
@@ -15,6 +21,10 @@ final class Utf8 {
     static boolean isValid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
+            if (i + 8 <= to && ((long) LONG.get(bytes, i) & 0x8080808080808080L) == 0) {
+                i += 8; // eight ASCII bytes
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;
