@@ -3,6 +3,7 @@ package io.nemesisdb.command;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
@@ -12,7 +13,6 @@ import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,7 +22,7 @@ import jakarta.json.JsonValue;
  * the envelope checks, finds the command, validates its parameters and token, and runs it.
  * Transports call it and know nothing of commands.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class CommandDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.nemesisdb.ApplicationSingleton;
 
 /**
  * Lets a shutdown wait for the commands being executed. Each message enters and leaves the gate;
  * once the gate is closed, messages that arrive are not executed, and {@link #awaitIdle} returns
  * when the ones already inside have finished and replied.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class CommandGate {
 
     private final LongAdder inside = new LongAdder();

@@ -5,14 +5,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.protocol.Reply;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /** Every command the server knows, collected from all {@link CommandCatalog} beans. */
-@ApplicationScoped
+@ApplicationSingleton
 public class CommandRegistry {
 
     /** A declared command with the opening of its replies and its metrics counter, made once. */

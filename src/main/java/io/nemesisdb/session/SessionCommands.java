@@ -75,7 +75,7 @@ public class SessionCommands implements CommandCatalog {
         if (body.getBoolean("shared", false)) {
             Session session = store.createShared(name, expiry);
             if (session == null) {
-                context.send(context.reply(Status.SESSION_NEW_FAIL)
+                context.send(context.reply(Status.SESSION_NEW_FAIL).add("name", name)
                         .add("m", "a shared session with this name exists").token(SharedToken.of(name)));
                 return;
             }
@@ -103,7 +103,8 @@ public class SessionCommands implements CommandCatalog {
         String name = context.body().getString("name");
         Session session = store.find(SharedToken.of(name));
         if (session == null || !session.shared()) {
-            context.send(context.reply(Status.SESSION_OPEN_FAIL).add("m", "no shared session with this name").token(null));
+            context.send(context.reply(Status.SESSION_OPEN_FAIL).add("name", name)
+                    .add("m", "no shared session with this name").token(null));
             return;
         }
         context.send(context.reply(Status.OK).add("name", name).token(session.token()));

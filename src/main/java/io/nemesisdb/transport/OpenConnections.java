@@ -30,6 +30,11 @@ public class OpenConnections {
         open.remove(connection);
     }
 
+    /** The open connections, for tests that check which transport serves them. */
+    java.util.List<Connection> list() {
+        return java.util.List.copyOf(open);
+    }
+
     public int count() {
         return open.size();
     }

@@ -27,4 +27,27 @@ public interface TransportMeter {
     void sent(long bytes);
 
     void rejected(Rejection reason);
+
+    /** Records nothing: for transports under test without metrics. */
+    TransportMeter NONE = new TransportMeter() {
+        @Override
+        public void receivedText(String message) {
+        }
+
+        @Override
+        public void sentText(String message) {
+        }
+
+        @Override
+        public void received(long bytes) {
+        }
+
+        @Override
+        public void sent(long bytes) {
+        }
+
+        @Override
+        public void rejected(Rejection reason) {
+        }
+    };
 }
