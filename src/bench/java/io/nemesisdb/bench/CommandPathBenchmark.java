@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Dserver.port=0", "-Dnemesis.persist.enabled=false"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Dserver.port=0", "-Dnemesis.admin-port=0", "-Dnemesis.persist.enabled=false"})
 public class CommandPathBenchmark {
 
     private static final String VALUE = "\"" + "v".repeat(32) + "\"";

@@ -1,5 +1,6 @@
 package io.nemesisdb.ops;
 
+import io.helidon.metrics.api.Metrics;
 import io.nemesisdb.command.CommandMeter;
 import io.nemesisdb.transport.TransportMeter;
 import jakarta.annotation.PostConstruct;
@@ -8,17 +9,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Gives the protocol core and the transports their meters: counters in the application registry,
- * or meters that record nothing when Helidon's {@code metrics.enabled} is false.
+ * Gives the protocol core and the transports their meters: counters in Helidon's meter registry,
+ * which {@code /metrics} reports, or meters that record nothing when Helidon's
+ * {@code metrics.enabled} is false.
  */
 @ApplicationScoped
 class MetersProducer {
-
-    @Inject
-    MetricRegistry registry;
 
     @Inject
     @ConfigProperty(name = "metrics.enabled", defaultValue = "true")
@@ -28,7 +26,7 @@ class MetersProducer {
 
     @PostConstruct
     void init() {
-        meters = enabled ? new ProtocolMetrics(registry) : new DisabledMetrics();
+        meters = enabled ? new ProtocolMetrics(Metrics.globalRegistry()) : new DisabledMetrics();
     }
 
     @Produces
