@@ -56,13 +56,13 @@ final class SpineReplacer {
     }
 
     /** A frame of the explicit post-order walk: a container to rebuild and the new values of its children. */
-    private record Frame(JsonValue value, Step step, Map<Object, JsonValue> rebuilt, Object keyInParent) {
+    private record Frame(JsonValue value, Step step, Map<Object, JsonValue> rebuilt, Frame parent, Object keyInParent) {
     }
 
     private static JsonValue rebuild(JsonValue root, Step top, JsonValue replacement, int[] count) {
         Deque<Frame> pending = new ArrayDeque<>();
         Deque<Boolean> expanded = new ArrayDeque<>();
-        pending.push(new Frame(root, top, new LinkedHashMap<>(), null));
+        pending.push(new Frame(root, top, new LinkedHashMap<>(), null, null));
         expanded.push(false);
         JsonValue result = root;
         while (!pending.isEmpty()) {
@@ -75,7 +75,7 @@ final class SpineReplacer {
                         frame.rebuilt().put(child.getKey(), replacement);
                         count[0]++;
                     } else {
-                        pending.push(new Frame(childValue, child.getValue(), new LinkedHashMap<>(), child.getKey()));
+                        pending.push(new Frame(childValue, child.getValue(), new LinkedHashMap<>(), frame, child.getKey()));
                         expanded.push(false);
                     }
                 }
@@ -83,10 +83,10 @@ final class SpineReplacer {
             }
             pending.pop();
             JsonValue newValue = withChildren(frame.value(), frame.rebuilt());
-            if (pending.isEmpty()) {
+            if (frame.parent() == null) {
                 result = newValue;
             } else {
-                pending.peek().rebuilt().put(frame.keyInParent(), newValue);
+                frame.parent().rebuilt().put(frame.keyInParent(), newValue);
             }
         }
         return result;
