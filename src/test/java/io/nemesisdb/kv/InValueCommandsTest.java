@@ -1,0 +1,240 @@
+package io.nemesisdb.kv;
+
+import static io.nemesisdb.support.Replies.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** KV_UPDATE, KV_FIND and KV_ARR_APPEND over a real WebSocket in KV mode, with the documented examples. */
+@HelidonTest
+@AddConfig(key = "server.port", value = "0")
+class InValueCommandsTest {
+
+    private WsClient client;
+
+    @BeforeEach
+    void connectToAnEmptyServer() throws Exception {
+        client = TestServer.connect();
+        client.request("{\"KV_CLEAR\":{}}");
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        client.close();
+    }
+
+    private static String example(String name) throws IOException {
+        try (InputStream in = InValueCommandsTest.class.getResourceAsStream("/examples/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void set(String keysObject) throws IOException {
+        assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":" + keysObject + "}}"));
+    }
+
+    private void assertValue(String key, String expectedJson) throws IOException {
+        assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"" + key + "\":" + expectedJson + "}}}",
+                client.request("{\"KV_GET\":{\"keys\":[\"" + key + "\"]}}"));
+    }
+
+    // ---- KV_FIND: the examples of 0.6.4's documentation
+
+    @Test
+    void findDevicesExamples() throws Exception {
+        set(example("kv-find-devices.json"));
+
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":[\"Devices\"]}}",
+                client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?(@.make == 'Samsung')]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":[\"Devices\"]}}",
+                client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?(@.make == 'Apple' && @.model == 'iPhone 14')]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":[]}}",
+                client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?(@.make == 'Apple' && @.model == 'iPhone 11')]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"paths\":[\"$[1]\"]}}",
+                client.request("{\"KV_FIND\":{\"rsp\":\"paths\",\"path\":\"$[?(@.sensors.length >= 3)]\"}}"));
+    }
+
+    @Test
+    void findLoginsExamplesRestrictedToOneKey() throws Exception {
+        String logins = example("kv-find-logins.json");
+        set(logins);
+        String loginsValid = Replies.parse(logins).getJsonArray("loginsValid").toString();
+
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"paths\":[\"$[1]\",\"$[2]\"]}}", client.request(
+                "{\"KV_FIND\":{\"rsp\":\"paths\",\"keys\":[\"loginsValid\"],\"path\":\"$[?(@.timestamp > 1234 && @.timestamp < 1238)]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":{\"loginsValid\":" + loginsValid + "}}}", client.request(
+                "{\"KV_FIND\":{\"rsp\":\"kv\",\"keys\":[\"loginsValid\"],\"path\":\"$[?(@.timestamp > 1234 && @.timestamp < 1238)]\"}}"));
+    }
+
+    @Test
+    void findKeepsDuplicatesAndSearchesOnlyExistingRequestedKeys() throws Exception {
+        set("{\"a\":[5,6],\"b\":[7]}");
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"paths\":[\"$[0]\",\"$[0]\",\"$[1]\"]}}",
+                client.request("{\"KV_FIND\":{\"rsp\":\"paths\",\"keys\":[\"a\",\"nope\",3,\"a\"],\"path\":\"$[0,0,1]\"}}"));
+    }
+
+    @Test
+    void findRejectsBadRequests() throws Exception {
+        assertReply("{\"KV_FIND_RSP\":{\"st\":4}}", client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?@.a ==]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":4}}", client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?length(@.*) > 1]\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":13}}", client.request("{\"KV_FIND\":{\"rsp\":\"values\",\"path\":\"$\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":42}}", client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":26}}", client.request("{\"KV_FIND\":{\"path\":\"$\"}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":41}}", client.request("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$\",\"keys\":\"a\"}}"));
+    }
+
+    @Test
+    void catastrophicRegexIsAnErrorAndOtherClientsAreServedMeanwhile() throws Exception {
+        set("{\"s\":[\"" + "a".repeat(40) + "!\"]}");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            client.sendText("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?match(@, '((a+)+)+b')]\"}}");
+            try (WsClient other = TestServer.connect()) {
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":1}}", other.request("{\"KV_COUNT\":{}}"));
+            }
+            assertReply("{\"KV_FIND_RSP\":{\"st\":4}}", client.receiveText());
+        });
+    }
+
+    // ---- KV_UPDATE: the seed's examples and 0.6.4's form
+
+    @Test
+    void updateSeedExamples() throws Exception {
+        set("{\"user\":{\"username\":\"Potato\",\"email\":\"spud@email.com\",\"avatar\":\"img1.png\"},"
+                + "\"access\":[{\"Reports\":true},{\"Admin\":false}]}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"user\",\"cnt\":1}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"user\",\"/avatar\":\"img2.png\"}}"));
+        assertValue("user", "{\"username\":\"Potato\",\"email\":\"spud@email.com\",\"avatar\":\"img2.png\"}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"access\",\"cnt\":1}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"access\",\"/1\":{\"Admin\":true}}}"));
+        assertValue("access", "[{\"Reports\":true},{\"Admin\":true}]");
+
+        set("{\"access\":{\"Reports\":true,\"Admin\":false}}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"access\",\"cnt\":1}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"access\",\"/Admin\":true}}"));
+        assertValue("access", "{\"Reports\":true,\"Admin\":true}");
+    }
+
+    @Test
+    void updateSeveralPointersInOrderAndTheWholeValue() throws Exception {
+        set("{\"k\":{\"a/b\":1,\"m~n\":2,\"list\":[1,2,3]}}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"k\",\"cnt\":3}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"/a~1b\":10,\"/m~0n\":20,\"/list/2\":30}}"));
+        assertValue("k", "{\"a/b\":10,\"m~n\":20,\"list\":[1,2,30]}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"k\",\"cnt\":1}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"\":\"replaced\"}}"));
+        assertValue("k", "\"replaced\"");
+    }
+
+    @Test
+    void updateWithOneBadPointerChangesNothing() throws Exception {
+        set("{\"k\":{\"a\":1,\"list\":[1,2]}}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":5,\"key\":\"k\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"/a\":2,\"/list/-\":3}}"));
+        assertValue("k", "{\"a\":1,\"list\":[1,2]}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":4,\"key\":\"k\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"/a\":2,\"/b~2\":3}}"));
+        assertValue("k", "{\"a\":1,\"list\":[1,2]}");
+    }
+
+    @Test
+    void updateByJsonPathReplacesEverySelectedNode() throws Exception {
+        set("{\"user\":{\"access\":[{\"level\":1,\"permit\":true},{\"level\":3,\"permit\":true},{\"level\":5,\"permit\":true}]}}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"user\",\"cnt\":2}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"user\",\"path\":\"$.access[?(@.level > 2)].permit\",\"value\":false}}"));
+        assertValue("user", "{\"access\":[{\"level\":1,\"permit\":true},{\"level\":3,\"permit\":false},{\"level\":5,\"permit\":false}]}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"user\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"user\",\"path\":\"$.nothing\",\"value\":1}}"));
+    }
+
+    @Test
+    void updateErrorsInTheirDocumentedOrder() throws Exception {
+        set("{\"k\":{\"a\":1}}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":26}}", client.request("{\"KV_UPDATE\":{\"/a\":2}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":41}}", client.request("{\"KV_UPDATE\":{\"key\":5,\"/a\":2}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":26}}", client.request("{\"KV_UPDATE\":{\"key\":\"k\"}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":26}}", client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"path\":\"$.a\"}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":4,\"key\":\"absent\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"absent\",\"path\":\"$[\",\"value\":1}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":22,\"key\":\"absent\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"absent\",\"/a\":1}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":5,\"key\":\"k\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"k\",\"/a/b\":1}}"));
+    }
+
+    // ---- KV_ARR_APPEND: 0.6.4's examples and its errors
+
+    @Test
+    void arrayAppendExamples() throws Exception {
+        set("{\"user:1234:roles\":[\"Admin\",\"Reporter\"],\"profile\":{\"teams\":[\"Warriors\",\"Legends\"]}}");
+
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
+                client.request("{\"KV_ARR_APPEND\":{\"key\":\"user:1234:roles\",\"items\":[\"Developer\",\"Tester\"]}}"));
+        assertValue("user:1234:roles", "[\"Admin\",\"Reporter\",\"Developer\",\"Tester\"]");
+
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
+                client.request("{\"KV_ARR_APPEND\":{\"key\":\"profile\",\"name\":\"teams\",\"items\":[\"Saracens\"]}}"));
+        assertValue("profile", "{\"teams\":[\"Warriors\",\"Legends\",\"Saracens\"]}");
+    }
+
+    @Test
+    void arrayAppendErrors() throws Exception {
+        set("{\"obj\":{\"teams\":\"not an array\"},\"arr\":[1],\"num\":3}");
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":22}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"absent\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"num\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"obj\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"obj\",\"name\":\"teams\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"obj\",\"name\":\"missing\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"arr\",\"name\":\"x\",\"items\":[1]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"arr\",\"items\":{}}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":26}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"arr\"}}"));
+        assertValue("arr", "[1]");
+    }
+
+    @Test
+    void parallelClientsAppendingToOneKeyLoseNothing() throws Exception {
+        set("{\"log\":[]}");
+        int clients = 4;
+        int appendsPerClient = 50;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int c = 0; c < clients; c++) {
+            int id = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (WsClient own = TestServer.connect()) {
+                    for (int i = 0; i < appendsPerClient; i++) {
+                        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
+                                own.request("{\"KV_ARR_APPEND\":{\"key\":\"log\",\"items\":[" + id + "]}}"));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), failures);
+        String reply = client.request("{\"KV_FIND\":{\"rsp\":\"paths\",\"keys\":[\"log\"],\"path\":\"$[*]\"}}");
+        assertEquals(clients * appendsPerClient, Replies.body(reply, "KV_FIND_RSP").getJsonArray("paths").size());
+    }
+}
