@@ -46,14 +46,12 @@ public final class Location {
         return parent == null;
     }
 
-    /** True when this location is a computed {@code .length} and names no stored value. */
+    /**
+     * True when this location is a computed {@code .length} and names no stored value. Only a
+     * leaf can be computed: a length is a number, and nothing can be selected below a number.
+     */
     public boolean isComputed() {
-        for (Location at = this; at != null; at = at.parent) {
-            if (at.synthetic) {
-                return true;
-            }
-        }
-        return false;
+        return synthetic;
     }
 
     /** The steps from the root down to this location, each a {@link String} name or an {@link Integer} index. */
