@@ -1,6 +1,5 @@
 package io.nemesisdb.jsonpath;
 
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -34,7 +33,7 @@ final class FunctionCall {
                 JsonValue argument = value(0, current, root);
                 yield argument == null ? null : LengthOf.function(argument);
             }
-            case COUNT -> Json.createValue(countNodes(nodesQuery(0), current, root));
+            case COUNT -> CachedJson.PROVIDER.createValue(countNodes(nodesQuery(0), current, root));
             case VALUE -> singleNode(nodesQuery(0), current, root);
             default -> throw new IllegalStateException(function + " is not ValueType");
         };

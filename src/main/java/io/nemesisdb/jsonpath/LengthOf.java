@@ -1,6 +1,5 @@
 package io.nemesisdb.jsonpath;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,7 +14,7 @@ final class LengthOf {
     /** {@code length()}: characters of a string (Unicode scalar values), elements, members; else Nothing (null). */
     static JsonValue function(JsonValue value) {
         if (value instanceof JsonObject object) {
-            return Json.createValue(object.size());
+            return CachedJson.PROVIDER.createValue(object.size());
         }
         return compatibleLength(value);
     }
@@ -23,11 +22,11 @@ final class LengthOf {
     /** 0.6.4's {@code .length}: only arrays and strings have one; objects use their member named {@code length}. */
     static JsonValue compatibleLength(JsonValue value) {
         if (value instanceof JsonArray array) {
-            return Json.createValue(array.size());
+            return CachedJson.PROVIDER.createValue(array.size());
         }
         if (value instanceof JsonString string) {
             String chars = string.getString();
-            return Json.createValue(chars.codePointCount(0, chars.length()));
+            return CachedJson.PROVIDER.createValue(chars.codePointCount(0, chars.length()));
         }
         return null;
     }

@@ -1,6 +1,5 @@
 package io.nemesisdb.jsonpath;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -314,7 +313,7 @@ final class QueryParser {
             return new QueryOperand(new Query(c == '$', segments()));
         }
         if (c == '\'' || c == '"') {
-            return new LiteralOperand(Json.createValue(stringLiteral()));
+            return new LiteralOperand(CachedJson.PROVIDER.createValue(stringLiteral()));
         }
         if (c == '-' || isDigit(c)) {
             return new LiteralOperand(number());
@@ -459,7 +458,7 @@ final class QueryParser {
             requireDigits();
         }
         try {
-            return Json.createValue(new BigDecimal(text.substring(begin, pos)));
+            return CachedJson.PROVIDER.createValue(new BigDecimal(text.substring(begin, pos)));
         } catch (NumberFormatException | ArithmeticException e) {
             throw error("number out of range", begin);
         }

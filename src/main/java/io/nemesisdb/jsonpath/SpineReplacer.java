@@ -1,6 +1,5 @@
 package io.nemesisdb.jsonpath;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -104,11 +103,11 @@ final class SpineReplacer {
             return container;
         }
         if (container instanceof JsonObject object) {
-            JsonObjectBuilder builder = Json.createObjectBuilder(object);
+            JsonObjectBuilder builder = CachedJson.PROVIDER.createObjectBuilder(object);
             children.forEach((key, value) -> builder.add((String) key, value));
             return builder.build();
         }
-        JsonArrayBuilder builder = Json.createArrayBuilder((JsonArray) container);
+        JsonArrayBuilder builder = CachedJson.PROVIDER.createArrayBuilder((JsonArray) container);
         children.forEach((key, value) -> builder.set((Integer) key, value));
         return builder.build();
     }

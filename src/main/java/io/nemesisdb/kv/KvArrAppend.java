@@ -8,11 +8,11 @@ import static io.nemesisdb.command.ParamType.STRING;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * KV_ARR_APPEND (API.md 4): appends {@code items} to the array stored at {@code key}, or with
@@ -20,6 +20,9 @@ import jakarta.json.JsonValue;
  * that is absent or not an array is an error (41), never a silent success.
  */
 final class KvArrAppend {
+
+    // Json.createX looks the provider up through the service loader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private KvArrAppend() {
     }
@@ -58,12 +61,12 @@ final class KvArrAppend {
                     ? "member '" + name + "' of '" + key + "' is not an array"
                     : "the value of '" + key + "' has no member '" + name + "'");
         }
-        JsonObject updated = Json.createObjectBuilder(object).add(name, appended(array, items)).build();
+        JsonObject updated = JSON.createObjectBuilder(object).add(name, appended(array, items)).build();
         return new KeyRewrite.Edit.Replace(updated, items.size());
     }
 
     private static JsonArray appended(JsonArray array, JsonArray items) {
-        JsonArrayBuilder builder = Json.createArrayBuilder(array);
+        JsonArrayBuilder builder = JSON.createArrayBuilder(array);
         for (JsonValue item : items) {
             builder.add(item);
         }

@@ -1,12 +1,12 @@
 package io.nemesisdb.kv;
 
 import io.nemesisdb.protocol.Status;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * One member of KV_UPDATE's JSON Pointer form: an RFC 6901 pointer and the value that replaces
@@ -16,13 +16,16 @@ import jakarta.json.JsonValue;
  */
 record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
 
+    // Json.createX looks the provider up through the service loader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The update, or null when {@code pointer} is not a syntactically valid JSON Pointer. */
     static PointerUpdate parse(String pointer, JsonValue value) {
         if (!hasValidEscapes(pointer)) {
             return null;
         }
         try {
-            return new PointerUpdate(pointer, Json.createPointer(pointer), value);
+            return new PointerUpdate(pointer, JSON.createPointer(pointer), value);
         } catch (JsonException e) {
             return null;
         }
@@ -69,7 +72,7 @@ record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
             int end = pointer.indexOf('/', slash + 1);
             String token = pointer.substring(slash + 1, end < 0 ? pointer.length() : end);
             if (token.length() > 1 && token.charAt(0) == '0' && token.chars().allMatch(Character::isDigit)) {
-                JsonPointer container = Json.createPointer(pointer.substring(0, slash));
+                JsonPointer container = JSON.createPointer(pointer.substring(0, slash));
                 if (container.containsValue(root) && container.getValue(root) instanceof JsonArray) {
                     return true;
                 }
