@@ -16,6 +16,9 @@ import java.util.Map;
  */
 record Segment(boolean descendant, List<Selector> selectors) {
 
+    // ArrayDeque refuses null, so an untracked location travels on the stack as this marker.
+    private static final Object NO_LOCATION = new Object();
+
     Segment {
         selectors = List.copyOf(selectors);
     }
@@ -45,8 +48,6 @@ record Segment(boolean descendant, List<Selector> selectors) {
         }
         return true;
     }
-
-    private static final Object NO_LOCATION = new Object();
 
     private boolean applySelectors(JsonValue value, Location location, JsonValue root, NodeSink sink) {
         for (Selector selector : selectors) {

@@ -2,7 +2,6 @@ package io.nemesisdb.jsonpath;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Map;
 
