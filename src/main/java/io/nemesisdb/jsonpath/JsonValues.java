@@ -1,13 +1,15 @@
 package io.nemesisdb.jsonpath;
 
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 
 /**
  * Equality and ordering of JSON values as RFC 9535 compares them: numbers by value (1 == 1.0),
@@ -38,7 +40,7 @@ final class JsonValues {
             }
             switch (a) {
                 case JsonNumber number -> {
-                    if (number.bigDecimalValue().compareTo(((JsonNumber) b).bigDecimalValue()) != 0) {
+                    if (!equalNumbers(number, (JsonNumber) b)) {
                         return false;
                     }
                 }
@@ -82,12 +84,33 @@ final class JsonValues {
     /** Ordering: only two numbers or two strings are ever less than one another. */
     static boolean less(JsonValue left, JsonValue right) {
         if (left instanceof JsonNumber a && right instanceof JsonNumber b) {
-            return a.bigDecimalValue().compareTo(b.bigDecimalValue()) < 0;
+            BigDecimal x = decimal(a);
+            BigDecimal y = decimal(b);
+            return x != null && y != null && x.compareTo(y) < 0;
         }
         if (left instanceof JsonString a && right instanceof JsonString b) {
             return compareCodePoints(a.getString(), b.getString()) < 0;
         }
         return false;
+    }
+
+    private static boolean equalNumbers(JsonNumber a, JsonNumber b) {
+        BigDecimal x = decimal(a);
+        BigDecimal y = decimal(b);
+        if (x == null || y == null) {
+            return x == y && a.toString().equals(b.toString());
+        }
+        return x.compareTo(y) == 0;
+    }
+
+    // A stored literal such as 1e9999999999 is valid JSON but has no BigDecimal (exponent overflow):
+    // it then equals only the same literal and is neither less nor greater than anything.
+    private static BigDecimal decimal(JsonNumber number) {
+        try {
+            return number.bigDecimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static boolean sameKind(JsonValue a, JsonValue b) {

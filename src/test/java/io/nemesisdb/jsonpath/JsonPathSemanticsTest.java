@@ -31,6 +31,16 @@ class JsonPathSemanticsTest {
     }
 
     @Test
+    void numberBeyondBigDecimalRangeEqualsOnlyItselfAndOrdersWithNothing() throws Exception {
+        JsonValue huge = new io.nemesisdb.protocol.LiteralNumber("1e9999999999");
+        JsonArray value = Json.createArrayBuilder().add(huge).add(1).build();
+
+        assertEquals(List.of(Json.createValue(1)), JsonPath.compile("$[?@ == 1]").select(value));
+        assertEquals(List.of(), JsonPath.compile("$[?@ > 1]").select(value));
+        assertEquals(List.of("$[0]"), JsonPath.compile("$[?@ == $[0]]").normalizedPaths(value));
+    }
+
+    @Test
     void nodelistKeepsDuplicates() throws Exception {
         assertEquals(List.of("$[0]", "$[0]", "$[1]"), JsonPath.compile("$[0,0,1]").normalizedPaths(parse("[5, 6]")));
     }
