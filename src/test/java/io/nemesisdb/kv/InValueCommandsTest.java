@@ -220,20 +220,43 @@ class InValueCommandsTest {
         assertValue("profile", "{\"teams\":[\"Warriors\",\"Legends\",\"Saracens\"]}");
     }
 
+    private static final int CLIENTS = 4;
+    private static final int REQUESTS_PER_CLIENT = 50;
+
     @Test
     void parallelClientsAppendingToOneKeyLoseNothing() throws Exception {
         set("{\"log\":[]}");
-        int clients = 4;
-        int appendsPerClient = 50;
+        inParallel((own, id, i) -> assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
+                own.request("{\"KV_ARR_APPEND\":{\"key\":\"log\",\"items\":[" + id + "]}}")));
+
+        String reply = client.request("{\"KV_FIND\":{\"rsp\":\"paths\",\"keys\":[\"log\"],\"path\":\"$[*]\"}}");
+        assertEquals(CLIENTS * REQUESTS_PER_CLIENT, Replies.body(reply, "KV_FIND_RSP").getJsonArray("paths").size());
+    }
+
+    @Test
+    void parallelClientsUpdatingMembersOfOneKeyLoseNothing() throws Exception {
+        set("{\"doc\":{\"c0\":0,\"c1\":0,\"c2\":0,\"c3\":0}}");
+        inParallel((own, id, i) -> assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"doc\",\"cnt\":1}}",
+                own.request("{\"KV_UPDATE\":{\"key\":\"doc\",\"/c" + id + "\":" + (i + 1) + "}}")));
+
+        int last = REQUESTS_PER_CLIENT;
+        assertValue("doc", "{\"c0\":" + last + ",\"c1\":" + last + ",\"c2\":" + last + ",\"c3\":" + last + "}");
+    }
+
+    private interface ClientRequest {
+        void send(WsClient own, int clientId, int requestIndex) throws Exception;
+    }
+
+    /** Runs REQUESTS_PER_CLIENT requests on each of CLIENTS connections at once. */
+    private static void inParallel(ClientRequest request) throws Exception {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int c = 0; c < clients; c++) {
+        for (int c = 0; c < CLIENTS; c++) {
             int id = c;
             threads.add(Thread.ofPlatform().start(() -> {
                 try (WsClient own = TestServer.connect()) {
-                    for (int i = 0; i < appendsPerClient; i++) {
-                        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
-                                own.request("{\"KV_ARR_APPEND\":{\"key\":\"log\",\"items\":[" + id + "]}}"));
+                    for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                        request.send(own, id, i);
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -244,7 +267,5 @@ class InValueCommandsTest {
             thread.join();
         }
         assertEquals(List.of(), failures);
-        String reply = client.request("{\"KV_FIND\":{\"rsp\":\"paths\",\"keys\":[\"log\"],\"path\":\"$[*]\"}}");
-        assertEquals(clients * appendsPerClient, Replies.body(reply, "KV_FIND_RSP").getJsonArray("paths").size());
     }
 }
