@@ -149,6 +149,59 @@ class InValueCommandsTest {
         });
     }
 
+    // ---- the examples of the protocol reference (src/site/markdown/protocol.md)
+
+    @Test
+    void protocolReferenceFindExamples() throws Exception {
+        set("{\"shop1\":[{\"make\":\"Apple\",\"model\":\"15\",\"sensors\":[\"gyro\"]},"
+                + "{\"make\":\"Samsung\",\"model\":\"S24\",\"sensors\":[\"gyro\",\"accel\",\"baro\"]}],"
+                + "\"shop2\":[{\"make\":\"Apple\",\"model\":\"15 Pro\",\"sensors\":[\"gyro\",\"accel\",\"lidar\"]}],"
+                + "\"shop3\":[{\"make\":\"Samsung\",\"model\":\"A15\",\"sensors\":[\"accel\"]}]}");
+
+        assertEquals(List.of("shop1", "shop3"), sortedStrings(
+                client.request("{\"KV_FIND\":{\"path\":\"$[?(@.make == 'Samsung')]\",\"rsp\":\"keys\"}}"), "keys"));
+        assertEquals(List.of("$[0]", "$[1]"), sortedStrings(
+                client.request("{\"KV_FIND\":{\"path\":\"$[?(@.make == 'Samsung')]\",\"rsp\":\"paths\"}}"), "paths"));
+        assertEquals(List.of("$[0]['model']", "$[1]['model']"), sortedStrings(
+                client.request("{\"KV_FIND\":{\"path\":\"$[?(@.make == 'Samsung')].model\",\"rsp\":\"paths\"}}"), "paths"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":{\"shop2\":[{\"make\":\"Apple\",\"model\":\"15 Pro\",\"sensors\":[\"gyro\",\"accel\",\"lidar\"]}]}}}",
+                client.request("{\"KV_FIND\":{\"path\":\"$[?(@.sensors.length >= 3)]\",\"rsp\":\"kv\",\"keys\":[\"shop2\",\"shop3\"]}}"));
+        assertReply("{\"KV_FIND_RSP\":{\"st\":4}}", client.request("{\"KV_FIND\":{\"path\":\"$[?(@.make ==\",\"rsp\":\"keys\"}}"));
+    }
+
+    private static List<String> sortedStrings(String reply, String member) {
+        return Replies.body(reply, "KV_FIND_RSP").getJsonArray(member).getValuesAs(jakarta.json.JsonString::getString)
+                .stream().sorted().toList();
+    }
+
+    @Test
+    void protocolReferenceUpdateAndAppendExamples() throws Exception {
+        set("{\"member\":{\"name\":\"Ann\",\"access\":[{\"level\":1,\"permit\":true},{\"level\":3,\"permit\":true},{\"level\":5,\"permit\":true}]},"
+                + "\"tags\":[\"a\"],\"profile\":{\"langs\":[\"en\"],\"city\":\"Paris\"},"
+                + "\"user\":{\"username\":\"Potato\",\"email\":\"spud@email.com\",\"avatar\":\"img1.png\"},"
+                + "\"access\":[{\"Reports\":true},{\"Admin\":false}]}");
+
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"member\",\"cnt\":2}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"member\",\"path\":\"$.access[?(@.level > 2)].permit\",\"value\":false}}"));
+        assertValue("member", "{\"name\":\"Ann\",\"access\":[{\"level\":1,\"permit\":true},{\"level\":3,\"permit\":false},{\"level\":5,\"permit\":false}]}");
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"member\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"member\",\"path\":\"$.access[?(@.level > 9)].permit\",\"value\":false}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"user\",\"cnt\":2}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"user\",\"/avatar\":\"img3.png\",\"/email\":\"potato@email.com\"}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":5,\"key\":\"access\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"access\",\"/2\":{\"Audit\":true}}}"));
+        assertReply("{\"KV_UPDATE_RSP\":{\"st\":4,\"key\":\"user\",\"cnt\":0}}",
+                client.request("{\"KV_UPDATE\":{\"key\":\"user\",\"/a~2\":1}}"));
+
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}", client.request("{\"KV_ARR_APPEND\":{\"key\":\"tags\",\"items\":[\"b\",\"c\"]}}"));
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":1}}",
+                client.request("{\"KV_ARR_APPEND\":{\"key\":\"profile\",\"name\":\"langs\",\"items\":[\"fr\"]}}"));
+        assertValue("profile", "{\"langs\":[\"en\",\"fr\"],\"city\":\"Paris\"}");
+        assertValue("tags", "[\"a\",\"b\",\"c\"]");
+        assertReply("{\"KV_ARR_APPEND_RSP\":{\"st\":41}}",
+                client.request("{\"KV_ARR_APPEND\":{\"key\":\"profile\",\"name\":\"city\",\"items\":[\"Lyon\"]}}"));
+    }
+
     // ---- KV_UPDATE: the seed's examples and 0.6.4's form
 
     @Test
