@@ -187,6 +187,7 @@ class KubernetesManifestsTest {
         assertNotNull(setting("NEMESIS_PERSIST_SAVE_ON_STOP"));
         assertEquals(setting("NEMESIS_PERSIST_SAVE_ON_STOP"), setting("NEMESIS_LOAD_NAME"),
                 "the dataset saved on stop is the one loaded on start");
+        assertEquals("true", setting("NEMESIS_LOAD_MISSING_OK"), "the first start has nothing to load yet");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.PrometheusText;
+import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.admin-port", value = "0")
 @AddConfig(key = "nemesis.max-payload", value = "1024")
+@AddConfig(key = "nemesis.persist.path", value = "target/test-persist/metrics")
 class MetricsTest {
 
     /** Counts what the client sent and received, the way the server should. */
@@ -105,5 +107,22 @@ class MetricsTest {
         assertEquals(1, delta(before, after, "nemesis_transport_rejections_total", "reason", "oversize"));
         assertEquals(1, delta(before, after, "nemesis_transport_rejections_total", "reason", "invalid_utf8"));
         assertEquals(1, delta(before, after, "nemesis_replies_total", "status", "2"));
+    }
+
+    @Test
+    void countsSavesAndLoadsByOutcome() throws Exception {
+        String before = metrics();
+        try (WsClient client = TestServer.connect()) {
+            client.request("{\"KV_SET\":{\"keys\":{\"saved\":1}}}");
+            assertEquals(120, Replies.status(client.request("{\"KV_SAVE\":{\"name\":\"metrics\"}}"), "KV_SAVE_RSP"));
+            assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
+            assertEquals(141, Replies.status(client.request("{\"KV_LOAD\":{\"name\":\"metrics\"}}"), "KV_LOAD_RSP"));
+            assertEquals(142, Replies.status(client.request("{\"KV_LOAD\":{\"name\":\"no-such-dataset\"}}"), "KV_LOAD_RSP"));
+        }
+        String after = metrics();
+        assertEquals(1, delta(before, after, "nemesis_saves_seconds_count", "outcome", "complete"));
+        assertEquals(1, delta(before, after, "nemesis_loads_seconds_count", "outcome", "complete"));
+        assertEquals(1, delta(before, after, "nemesis_loads_seconds_count", "outcome", "error"));
+        assertTrue(delta(before, after, "nemesis_saves_seconds_sum", "outcome", "complete") > 0);
     }
 }
