@@ -20,6 +20,6 @@ public class LivenessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("nemesisdb").up().withData("connections", connections.count()).build();
+        return HealthCheckResponse.named("nemesisdb-live").up().withData("connections", connections.count()).build();
     }
 }

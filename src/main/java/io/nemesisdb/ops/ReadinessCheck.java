@@ -16,7 +16,7 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("nemesisdb")
+        return HealthCheckResponse.named("nemesisdb-ready")
                 .status(lifecycle.isReady())
                 .withData("listening", lifecycle.isListening())
                 .withData("startupTasks", String.join(", ", lifecycle.pendingTasks()))

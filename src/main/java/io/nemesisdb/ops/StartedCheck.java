@@ -19,6 +19,6 @@ public class StartedCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("nemesisdb").status(lifecycle.isStarted()).build();
+        return HealthCheckResponse.named("nemesisdb-started").status(lifecycle.isStarted()).build();
     }
 }
