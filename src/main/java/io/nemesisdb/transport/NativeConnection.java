@@ -127,7 +127,7 @@ final class NativeConnection implements ServerConnection, Connection {
             }
         }
         if ((b0 & 0x70) != 0 || (b1 & 0x80) == 0 || length < 0) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "reserved bits set, unmasked frame or bad length");
+            return protocolError("reserved bits set, unmasked frame or bad length");
         }
         need(4);
         for (int i = 0; i < 4; i++) {
@@ -137,7 +137,7 @@ final class NativeConnection implements ServerConnection, Connection {
             return controlFrame(opcode, fin, length);
         }
         if (opcode == CONTINUATION ? messageOpcode == 0 : opcode > BINARY || messageOpcode != 0) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "unexpected data frame");
+            return protocolError("unexpected data frame");
         }
         if (fragmentsLength + length > maxPayload) {
             out.close(WsCloseCodes.TOO_BIG, "message larger than " + maxPayload + " bytes");
@@ -189,7 +189,7 @@ final class NativeConnection implements ServerConnection, Connection {
 
     private boolean controlFrame(int opcode, boolean fin, long length) {
         if (!fin || length > 125) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "control frames must be whole and at most 125 bytes");
+            return protocolError("control frames must be whole and at most 125 bytes");
         }
         int size = (int) length;
         need(size);
@@ -203,17 +203,23 @@ final class NativeConnection implements ServerConnection, Connection {
             }
             case CLOSE -> {
                 if (size == 1) {
-                    return failed(WsCloseCodes.PROTOCOL_ERROR, "close payload of one byte");
+                    return protocolError("close payload of one byte");
                 }
                 int code = size >= 2 ? ((control[0] & 0xFF) << 8) | (control[1] & 0xFF) : WsCloseCodes.NORMAL_CLOSE;
                 out.close(code, "");
                 return false;
             }
             default -> {
-                return failed(WsCloseCodes.PROTOCOL_ERROR, "unknown opcode " + opcode);
+                return protocolError("unknown opcode " + opcode);
             }
         }
         return true;
+    }
+
+    /** Fails the connection (1002): after a broken frame the rest of the stream cannot be trusted. */
+    private boolean protocolError(String reason) {
+        out.close(WsCloseCodes.PROTOCOL_ERROR, reason);
+        return false;
     }
 
     /** Sends close {@code code}; the connection lives on until the client's close or end of stream. */
