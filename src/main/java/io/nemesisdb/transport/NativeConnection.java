@@ -50,7 +50,9 @@ final class NativeConnection implements ServerConnection, Connection {
     private FrameWriter out;
     private volatile Thread thread;
     private volatile boolean running = true;
+    /** When this connection last waited for input: its idle time counts from there. */
     private volatile long lastActivity = System.nanoTime();
+    private int buffered;
 
     /** The opcode of the message being reassembled from fragments, or 0 between messages. */
     private int messageOpcode;
@@ -71,7 +73,7 @@ final class NativeConnection implements ServerConnection, Connection {
         endpoint.connections().opened(this);
         try {
             while (running && readFrame()) {
-                lastActivity = System.nanoTime();
+                // next frame
             }
             out.flush();
         } catch (DataReader.InsufficientDataAvailableException e) {
@@ -290,10 +292,20 @@ final class NativeConnection implements ServerConnection, Connection {
         }
     }
 
-    /** Writes pending replies before any read that would wait for the client. */
+    /**
+     * Called before reading {@code bytes}: writes pending replies first when the read would wait
+     * for the client. {@code buffered} is a lower bound of the input already buffered, so the
+     * reader's buffers are counted about once per burst, not before every read.
+     */
     private void need(int bytes) {
-        if (in.available() < bytes) {
-            out.flush();
+        if (buffered < bytes) {
+            buffered = in.available();
+            if (buffered < bytes) {
+                out.flush();
+                lastActivity = System.nanoTime();
+                buffered = bytes;
+            }
         }
+        buffered -= bytes;
     }
 }
