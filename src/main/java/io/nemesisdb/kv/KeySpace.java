@@ -38,9 +38,21 @@ public final class KeySpace {
         }
     }
 
-    private final ConcurrentHashMap<String, JsonValue> map = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, JsonValue> map;
     private final StampedLock lock = new StampedLock();
     private volatile boolean closed;
+
+    public KeySpace() {
+        map = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A key space sized for about {@code expectedKeys} keys; it grows as needed. Sessions use a
+     * small size: with a million sessions, the default table's unused slots alone cost 48 MB.
+     */
+    public KeySpace(int expectedKeys) {
+        map = new ConcurrentHashMap<>(expectedKeys);
+    }
 
     /**
      * Closes the key space once the operations running on it have finished; later operations

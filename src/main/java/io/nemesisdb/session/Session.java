@@ -32,7 +32,10 @@ final class Session {
     private final boolean shared;
     private final long durationSeconds;
     private final boolean deleteSession;
-    private final KeySpace keySpace = new KeySpace();
+    /** Most sessions hold a few keys; the key space grows for those that hold more. */
+    private static final int EXPECTED_KEYS = 2;
+
+    private final KeySpace keySpace = new KeySpace(EXPECTED_KEYS);
     @SuppressWarnings("unused") // accessed through DEADLINE
     private volatile long deadline;
 

@@ -17,13 +17,13 @@ import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Scope;
 import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.protocol.LiteralNumber;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,7 +75,7 @@ public class SessionCommands implements CommandCatalog {
         if (body.getBoolean("shared", false)) {
             Session session = store.createShared(name, expiry);
             if (session == null) {
-                context.send(context.reply(Status.SESSION_NEW_FAIL)
+                context.send(context.reply(Status.SESSION_NEW_FAIL).add("name", name)
                         .add("m", "a shared session with this name exists").token(SharedToken.of(name)));
                 return;
             }
@@ -103,7 +103,8 @@ public class SessionCommands implements CommandCatalog {
         String name = context.body().getString("name");
         Session session = store.find(SharedToken.of(name));
         if (session == null || !session.shared()) {
-            context.send(context.reply(Status.SESSION_OPEN_FAIL).add("m", "no shared session with this name").token(null));
+            context.send(context.reply(Status.SESSION_OPEN_FAIL).add("name", name)
+                    .add("m", "no shared session with this name").token(null));
             return;
         }
         context.send(context.reply(Status.OK).add("name", name).token(session.token()));
@@ -128,12 +129,16 @@ public class SessionCommands implements CommandCatalog {
         if (session.expires()) {
             Expiry expiry = session.expiry();
             reply.beginObject("expiry")
-                    .entry(true, "duration", Json.createValue(expiry.durationSeconds()))
-                    .entry(false, "remaining", Json.createValue(session.remainingSeconds(store.now())))
+                    .entry(true, "duration", number(expiry.durationSeconds()))
+                    .entry(false, "remaining", number(session.remainingSeconds(store.now())))
                     .entry(false, "deleteSession", expiry.deleteSession() ? JsonValue.TRUE : JsonValue.FALSE)
                     .endObject();
         }
         context.send(reply);
+    }
+
+    private static JsonValue number(long value) {
+        return new LiteralNumber(Long.toString(value));
     }
 
     private void infoAll(CommandContext context) {

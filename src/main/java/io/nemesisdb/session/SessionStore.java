@@ -2,6 +2,7 @@ package io.nemesisdb.session;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -177,10 +178,13 @@ public final class SessionStore {
         return expired;
     }
 
-    /** Copies of the sessions of {@code tokens} that exist, in that order; see the class comment. */
+    /**
+     * Copies of the sessions of {@code tokens} that exist, in that order, each once; see the class
+     * comment.
+     */
     public List<SessionSnapshot> snapshot(Collection<Long> tokens) {
         List<SessionSnapshot> copies = new ArrayList<>(tokens.size());
-        for (long token : tokens) {
+        for (long token : new LinkedHashSet<>(tokens)) {
             Session session = find(token);
             if (session != null) {
                 copy(session, copies);

@@ -169,7 +169,7 @@ class SessionStoreTest {
         Session first = store.createPrivate(new Expiry(30, false));
         Session shared = store.createShared("team", new Expiry(60, true));
         first.keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
-        List<SessionSnapshot> snapshot = store.snapshot(List.of(shared.token(), 999L, first.token()));
+        List<SessionSnapshot> snapshot = store.snapshot(List.of(shared.token(), 999L, first.token(), shared.token()));
         first.keySpace().setAll(Json.createObjectBuilder().add("b", 2).build());
 
         assertEquals(List.of(
