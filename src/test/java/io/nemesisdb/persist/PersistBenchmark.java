@@ -62,29 +62,20 @@ public final class PersistBenchmark {
         });
         System.out.printf("KV: 1,000,000 keys, value %d bytes%n", JsonText.toJson(value(template, 123456)).length());
         for (int round = 1; round <= rounds; round++) {
-            SaveName name = new SaveName("kv" + round);
-            long t0 = mark(0);
-            KvSnapshot snapshot = KvSnapshot.of(keySpace);
-            long t1 = mark(1);
-            long ts = clock.next();
-            SnapshotWriter writer = new SnapshotWriter(layout, SnapshotWriter.DEFAULT_MAX_FILE_BYTES);
-            writer.prepare(name, ts);
-            SnapshotWriter.Written written = writer.write(name, ts, System.currentTimeMillis(), snapshot);
-            long t2 = mark(2);
-            List<KvSnapshot> parts = new DatasetReader(layout, 1000).readKv(name);
-            long t3 = mark(3);
-            KeySpace target = new KeySpace();
-            target.write(map -> {
-                parts.forEach(p -> p.putInto(map));
-                return null;
+            int loaded = round("KV round " + round, layout, clock, new SaveName("kv" + round), () -> KvSnapshot.of(keySpace), name -> {
+                List<KvSnapshot> parts = new DatasetReader(layout, 1000).readKv(name);
+                mark(3);
+                KeySpace target = new KeySpace();
+                target.write(map -> {
+                    parts.forEach(p -> p.putInto(map));
+                    return null;
+                });
+                return target.count();
             });
-            long t4 = mark(4);
-            report("KV round " + round, written.bytes(), written.files(), t0, t1, t2, t3, t4);
-            if (target.count() != 1_000_000) {
-                throw new AssertionError("loaded " + target.count());
+            if (loaded != 1_000_000) {
+                throw new AssertionError("loaded " + loaded);
             }
         }
-
     }
 
     private static void benchmarkSessions(DatasetLayout layout, SaveClock clock, int rounds) throws Exception {
@@ -101,31 +92,47 @@ public final class PersistBenchmark {
         }
         System.out.println("sessions: 100,000 sessions x 10 keys");
         for (int round = 1; round <= rounds; round++) {
-            SaveName name = new SaveName("sh" + round);
-            long t0 = mark(0);
-            SessionsSnapshot snapshot = new SessionsSnapshot(sessions);
-            long t1 = mark(1);
-            long ts = clock.next();
-            SnapshotWriter writer = new SnapshotWriter(layout, SnapshotWriter.DEFAULT_MAX_FILE_BYTES);
-            writer.prepare(name, ts);
-            SnapshotWriter.Written written = writer.write(name, ts, System.currentTimeMillis(), snapshot);
-            long t2 = mark(2);
-            List<SavedSession> read = new DatasetReader(layout, 1000).readSessions(name);
-            long t3 = mark(3);
-            Map<Long, Map<String, JsonValue>> restored = new ConcurrentHashMap<>();
-            for (SavedSession session : read) {
-                Map<String, JsonValue> keys = new HashMap<>();
-                for (int i = 0; i < session.keyCount(); i++) {
-                    keys.put(session.keys()[i], session.values()[i]);
+            int loaded = round("sessions round " + round, layout, clock, new SaveName("sh" + round), () -> new SessionsSnapshot(sessions), name -> {
+                List<SavedSession> read = new DatasetReader(layout, 1000).readSessions(name);
+                mark(3);
+                Map<Long, Map<String, JsonValue>> restored = new ConcurrentHashMap<>();
+                for (SavedSession session : read) {
+                    Map<String, JsonValue> keys = new HashMap<>();
+                    for (int i = 0; i < session.keyCount(); i++) {
+                        keys.put(session.keys()[i], session.values()[i]);
+                    }
+                    restored.put(session.token(), keys);
                 }
-                restored.put(session.token(), keys);
-            }
-            long t4 = mark(4);
-            report("sessions round " + round, written.bytes(), written.files(), t0, t1, t2, t3, t4);
-            if (restored.size() != 100_000) {
-                throw new AssertionError("restored " + restored.size());
+                return restored.size();
+            });
+            if (loaded != 100_000) {
+                throw new AssertionError("restored " + loaded);
             }
         }
+    }
+
+    /** Reads and applies a dataset, returning how many keys or sessions it stored; calls {@code mark(3)} between the two. */
+    @FunctionalInterface
+    private interface Load {
+        int run(SaveName name) throws Exception;
+    }
+
+    /** One timed save (snapshot, write) and load (read and parse, apply); returns what the load counted. */
+    private static int round(String label, DatasetLayout layout, SaveClock clock, SaveName name,
+                             java.util.function.Supplier<Snapshot> snapshotter, Load load) throws Exception {
+        long t0 = mark(0);
+        Snapshot snapshot = snapshotter.get();
+        long t1 = mark(1);
+        long ts = clock.next();
+        SnapshotWriter writer = new SnapshotWriter(layout, SnapshotWriter.DEFAULT_MAX_FILE_BYTES);
+        writer.prepare(name, ts);
+        SnapshotWriter.Written written = writer.write(name, ts, System.currentTimeMillis(), snapshot);
+        long t2 = mark(2);
+        int count = load.run(name);
+        long t3 = wallAtMark3;
+        long t4 = mark(4);
+        report(label, written.bytes(), written.files(), t0, t1, t2, t3, t4);
+        return count;
     }
 
     private static JsonValue value(JsonValue template, int i) {
@@ -142,9 +149,15 @@ public final class PersistBenchmark {
     private static final long[] CPU = new long[5];
 
     /** Wall-clock time, remembering the process's CPU time at the same moment as mark {@code i}. */
+    private static long wallAtMark3;
+
     private static long mark(int i) {
         CPU[i] = OS.getProcessCpuTime();
-        return System.nanoTime();
+        long now = System.nanoTime();
+        if (i == 3) {
+            wallAtMark3 = now;
+        }
+        return now;
     }
 
     private static void report(String what, long bytes, int files, long t0, long t1, long t2, long t3, long t4) {
