@@ -42,9 +42,11 @@ public class CommandPathBenchmark {
     private String[] gets;
     private String[] sets;
     private int next;
+    private ReplySink sink;
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start(Blackhole hole) {
+        sink = hole::consume;
         server = Server.builder().build().start();
         dispatcher = CDI.current().select(CommandDispatcher.class).get();
         parser = new EnvelopeParser(1000);
@@ -65,21 +67,17 @@ public class CommandPathBenchmark {
     }
 
     @Benchmark
-    public void kvGet(Blackhole hole) {
-        dispatcher.onText(gets[next++ & 1023], sinkOf(hole));
+    public void kvGet() {
+        dispatcher.onText(gets[next++ & 1023], sink);
     }
 
     @Benchmark
-    public void kvSet(Blackhole hole) {
-        dispatcher.onText(sets[next++ & 1023], sinkOf(hole));
+    public void kvSet() {
+        dispatcher.onText(sets[next++ & 1023], sink);
     }
 
     @Benchmark
     public Object parseOnly() {
         return parser.parse(sets[next++ & 1023]);
-    }
-
-    private static ReplySink sinkOf(Blackhole hole) {
-        return hole::consume;
     }
 }

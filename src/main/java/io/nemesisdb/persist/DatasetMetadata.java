@@ -49,18 +49,31 @@ public record DatasetMetadata(String name, int version, int status, long start, 
                 .append('}').toString();
     }
 
+    /** An {@code md.json} that exists but does not hold valid metadata: a save that never finished writing it. */
+    public static final class MalformedException extends IOException {
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Reads {@code file}.
      *
-     * @throws IOException when it cannot be read or is not a metadata object
+     * @throws MalformedException when it is not valid metadata
+     * @throws IOException when it cannot be read
      */
     public static DatasetMetadata read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedException(file + " is not UTF-8");
+        }
         JsonObject md;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             md = reader.readObject();
         } catch (JsonException e) {
-            throw new IOException(file + " is not a JSON object: " + e.getMessage());
+            throw new MalformedException(file + " is not a JSON object: " + e.getMessage());
         }
         return new DatasetMetadata(
                 md.get("name") instanceof JsonString s ? s.getString() : "",
@@ -80,6 +93,6 @@ public record DatasetMetadata(String name, int version, int status, long start, 
                 // reported below
             }
         }
-        throw new IOException(file + " has no valid \"" + member + "\"");
+        throw new MalformedException(file + " has no valid \"" + member + "\"");
     }
 }

@@ -91,8 +91,10 @@ public final class DatasetReader {
             DatasetMetadata md;
             try {
                 md = DatasetMetadata.read(DatasetLayout.mdFile(dir));
-            } catch (IOException e) {
+            } catch (NoSuchFileException | DatasetMetadata.MalformedException e) {
                 continue; // a save that never completed
+            } catch (IOException e) {
+                throw new DatasetException("cannot read " + DatasetLayout.mdFile(dir) + ": " + SaveRunner.describe(e));
             }
             if (!md.isComplete()) {
                 continue;

@@ -1,9 +1,9 @@
 package io.nemesisdb.persist;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.JsonText;
@@ -15,17 +15,43 @@ import jakarta.json.JsonValue;
  */
 record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
 
-    /** Copies the content of {@code keySpace} as one consistent view; writers wait only for the copy. */
+    /**
+     * Copies the content of {@code keySpace} as one consistent view. Writers wait only for the
+     * copy of the references, which is made as fast as the map allows (no entry objects).
+     */
     static KvSnapshot of(KeySpace keySpace) {
         return keySpace.read(map -> {
-            List<String> keys = new ArrayList<>(map.size() + 16);
-            List<JsonValue> values = new ArrayList<>(map.size() + 16);
-            for (Map.Entry<String, JsonValue> entry : map.entrySet()) {
-                keys.add(entry.getKey());
-                values.add(entry.getValue());
-            }
-            return new KvSnapshot(keys.toArray(String[]::new), values.toArray(JsonValue[]::new));
+            Collector collector = new Collector(map.size());
+            map.forEach(collector);
+            return collector.snapshot();
         });
+    }
+
+    /** Fills arrays from a map's entries; the map does not change while it runs (the key space is read-locked). */
+    private static final class Collector implements BiConsumer<String, JsonValue> {
+        private String[] keys;
+        private JsonValue[] values;
+        private int count;
+
+        Collector(int expected) {
+            keys = new String[expected];
+            values = new JsonValue[expected];
+        }
+
+        @Override
+        public void accept(String key, JsonValue value) {
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, count * 2 + 16);
+                values = Arrays.copyOf(values, count * 2 + 16);
+            }
+            keys[count] = key;
+            values[count++] = value;
+        }
+
+        KvSnapshot snapshot() {
+            return count == keys.length ? new KvSnapshot(keys, values)
+                    : new KvSnapshot(Arrays.copyOf(keys, count), Arrays.copyOf(values, count));
+        }
     }
 
     int size() {

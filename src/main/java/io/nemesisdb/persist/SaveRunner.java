@@ -99,16 +99,18 @@ public class SaveRunner {
             return;
         }
         Snapshot snapshot;
+        long snapshotStart = System.nanoTime();
         try {
             snapshot = snapshotter.get();
         } catch (RuntimeException e) {
             writer.discard(name, ts);
             throw e;
         }
+        long snapshotMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - snapshotStart);
         context.send(context.reply(Status.SAVE_START).add("name", rawName));
         ReplySink sink = context.sink();
         try {
-            background.execute(() -> write(context, sink, name, ts, started, startMillis, snapshot));
+            background.execute(() -> write(context, sink, name, ts, started, startMillis, snapshot, snapshotMillis));
         } catch (RejectedExecutionException e) {
             writer.discard(name, ts);
             sink.send(context.render(context.reply(Status.SAVE_ERROR).add("name", rawName).add("m", "the server is stopping")));
@@ -116,14 +118,14 @@ public class SaveRunner {
     }
 
     private void write(CommandContext context, ReplySink sink, SaveName name, long ts, long started, long startMillis,
-                       Snapshot snapshot) {
+                       Snapshot snapshot, long snapshotMillis) {
         String reply;
         try {
             SnapshotWriter.Written written = writer.write(name, ts, startMillis, snapshot);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             metrics.saved(true, Duration.ofNanos(System.nanoTime() - started));
             LOG.info(() -> "saved '" + name + "' to " + written.dir() + ": " + written.files() + " data files, "
-                    + written.bytes() + " bytes in " + millis + " ms");
+                    + written.bytes() + " bytes in " + millis + " ms (snapshot " + snapshotMillis + " ms)");
             reply = context.render(context.reply(Status.SAVE_COMPLETE).add("name", name.value()).add("duration", millis));
         } catch (Throwable e) {
             writer.discard(name, ts);

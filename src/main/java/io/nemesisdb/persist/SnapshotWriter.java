@@ -1,8 +1,12 @@
 package io.nemesisdb.persist;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Writes a snapshot as a dataset so that it becomes visible only when complete. Everything is
@@ -21,8 +25,11 @@ final class SnapshotWriter {
     record Written(Path dir, int files, long bytes) {
     }
 
+    private static final Logger LOG = Logger.getLogger(SnapshotWriter.class.getName());
+
     private final DatasetLayout layout;
     private final long maxFileBytes;
+    private final Set<Path> active = ConcurrentHashMap.newKeySet();
 
     SnapshotWriter(DatasetLayout layout, long maxFileBytes) {
         this.layout = layout;
@@ -38,7 +45,14 @@ final class SnapshotWriter {
     void prepare(SaveName name, long ts) throws IOException {
         Files.createDirectories(layout.nameDir(name));
         Path staging = layout.stagingDir(name, ts);
-        Files.createDirectory(staging);
+        active.add(staging);
+        removeAbandonedStaging(name);
+        try {
+            Files.createDirectory(staging);
+        } catch (IOException e) {
+            active.remove(staging);
+            throw e;
+        }
         try {
             Files.createDirectory(DatasetLayout.mdDir(staging));
             Files.createDirectory(DatasetLayout.dataDir(staging));
@@ -74,6 +88,7 @@ final class SnapshotWriter {
         Durable.syncDirectory(staging);
         Path target = layout.timestampDir(name, ts);
         Durable.rename(staging, target);
+        active.remove(staging);
         Durable.syncDirectory(layout.nameDir(name));
         Durable.syncDirectory(layout.root());
         return new Written(target, files, bytes);
@@ -81,6 +96,25 @@ final class SnapshotWriter {
 
     /** Removes what a failed save of {@code name} at {@code ts} left in its staging directory. */
     void discard(SaveName name, long ts) {
-        Durable.deleteTreeQuietly(layout.stagingDir(name, ts));
+        Path staging = layout.stagingDir(name, ts);
+        Durable.deleteTreeQuietly(staging);
+        active.remove(staging);
+    }
+
+    /**
+     * Removes staging directories of {@code name} that no save of this process is writing: what
+     * a crash left behind. They were never visible as datasets, so nothing of value is lost.
+     */
+    private void removeAbandonedStaging(SaveName name) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.nameDir(name), DatasetLayout.STAGING_PREFIX + "*")) {
+            for (Path entry : entries) {
+                if (!active.contains(entry)) {
+                    LOG.info(() -> "removing " + entry + ", left by a save that never completed");
+                    Durable.deleteTreeQuietly(entry);
+                }
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "cannot list " + layout.nameDir(name) + ": " + e);
+        }
     }
 }

@@ -51,7 +51,9 @@ final class NativeConnection implements ServerConnection, Connection {
     private FrameWriter out;
     private volatile Thread thread;
     private volatile boolean running = true;
+    /** When this connection last waited for input: its idle time counts from there. */
     private volatile long lastActivity = System.nanoTime();
+    private int buffered;
 
     /** The opcode of the message being reassembled from fragments, or 0 between messages. */
     private int messageOpcode;
@@ -73,7 +75,7 @@ final class NativeConnection implements ServerConnection, Connection {
         endpoint.connections().opened(this);
         try {
             while (running && readFrame()) {
-                lastActivity = System.nanoTime();
+                // next frame
             }
             out.flush();
         } catch (DataReader.InsufficientDataAvailableException e) {
@@ -129,7 +131,7 @@ final class NativeConnection implements ServerConnection, Connection {
             }
         }
         if ((b0 & 0x70) != 0 || (b1 & 0x80) == 0 || length < 0) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "reserved bits set, unmasked frame or bad length");
+            return protocolError("reserved bits set, unmasked frame or bad length");
         }
         need(4);
         for (int i = 0; i < 4; i++) {
@@ -139,7 +141,7 @@ final class NativeConnection implements ServerConnection, Connection {
             return controlFrame(opcode, fin, length);
         }
         if (opcode == CONTINUATION ? messageOpcode == 0 : opcode > BINARY || messageOpcode != 0) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "unexpected data frame");
+            return protocolError("unexpected data frame");
         }
         if (fragmentsLength + length > maxPayload) {
             meter.rejected(TransportMeter.Rejection.OVERSIZE);
@@ -194,7 +196,7 @@ final class NativeConnection implements ServerConnection, Connection {
 
     private boolean controlFrame(int opcode, boolean fin, long length) {
         if (!fin || length > 125) {
-            return failed(WsCloseCodes.PROTOCOL_ERROR, "control frames must be whole and at most 125 bytes");
+            return protocolError("control frames must be whole and at most 125 bytes");
         }
         int size = (int) length;
         need(size);
@@ -208,17 +210,23 @@ final class NativeConnection implements ServerConnection, Connection {
             }
             case CLOSE -> {
                 if (size == 1) {
-                    return failed(WsCloseCodes.PROTOCOL_ERROR, "close payload of one byte");
+                    return protocolError("close payload of one byte");
                 }
                 int code = size >= 2 ? ((control[0] & 0xFF) << 8) | (control[1] & 0xFF) : WsCloseCodes.NORMAL_CLOSE;
                 out.close(code, "");
                 return false;
             }
             default -> {
-                return failed(WsCloseCodes.PROTOCOL_ERROR, "unknown opcode " + opcode);
+                return protocolError("unknown opcode " + opcode);
             }
         }
         return true;
+    }
+
+    /** Fails the connection (1002): after a broken frame the rest of the stream cannot be trusted. */
+    private boolean protocolError(String reason) {
+        out.close(WsCloseCodes.PROTOCOL_ERROR, reason);
+        return false;
     }
 
     /** Sends close {@code code}; the connection lives on until the client's close or end of stream. */
@@ -289,10 +297,20 @@ final class NativeConnection implements ServerConnection, Connection {
         }
     }
 
-    /** Writes pending replies before any read that would wait for the client. */
+    /**
+     * Called before reading {@code bytes}: writes pending replies first when the read would wait
+     * for the client. {@code buffered} is a lower bound of the input already buffered, so the
+     * reader's buffers are counted about once per burst, not before every read.
+     */
     private void need(int bytes) {
-        if (in.available() < bytes) {
-            out.flush();
+        if (buffered < bytes) {
+            buffered = in.available();
+            if (buffered < bytes) {
+                out.flush();
+                lastActivity = System.nanoTime();
+                buffered = bytes;
+            }
         }
+        buffered -= bytes;
     }
 }

@@ -33,10 +33,16 @@ final class ChildServer implements AutoCloseable {
 
     /** Starts {@code io.nemesisdb.Main} with system properties {@code -Dk=v} and program arguments. */
     static ChildServer start(Path workDir, List<String> properties, List<String> args) throws IOException {
+        return start(workDir, properties, args, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** As {@link #start(Path, List, List)}, with the given JVM options. */
+    static ChildServer start(Path workDir, List<String> properties, List<String> args, String... jvmOptions) throws IOException {
         Files.createDirectories(workDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dserver.port=0", "-Dnemesis.admin-port=0", "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-Dserver.port=0", "-Dnemesis.admin-port=0", "-cp", absoluteClassPath()));
         properties.forEach(p -> command.add("-D" + p));
         command.add("io.nemesisdb.Main");
         command.addAll(args);
@@ -45,6 +51,15 @@ final class ChildServer implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         return new ChildServer(process, out, err);
+    }
+
+    /** This JVM's classpath with absolute entries, since the child runs in another directory. */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** Waits for the start-up line and returns the port; fails when the process ends first. */

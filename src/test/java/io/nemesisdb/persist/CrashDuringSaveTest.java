@@ -54,6 +54,15 @@ class CrashDuringSaveTest {
                     String reply = client.request("{\"KV_GET\":{\"keys\":[\"key-" + i + "\"]}}");
                     assertEquals("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"key-" + i + "\":" + value("first", i) + "}}}", reply);
                 }
+                // the next save of the name removes what the crash left behind
+                assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"ds\"}}", client.request("{\"KV_SAVE\":{\"name\":\"ds\"}}"));
+                assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
+                try (Stream<Path> entries = Files.list(persist.resolve("ds"))) {
+                    assertEquals(2, entries.filter(e -> e.getFileName().toString().matches("[0-9]+")).count());
+                }
+                try (Stream<Path> entries = Files.list(persist.resolve("ds"))) {
+                    assertEquals(0, entries.filter(e -> e.getFileName().toString().startsWith(".saving-")).count());
+                }
             }
         }
     }

@@ -233,6 +233,19 @@ class KvSaveLoadTest {
     }
 
     @Test
+    void unreadableMetadataOfTheNewestSaveIs142InsteadOfAnOlderSave() throws Exception {
+        client.request("{\"KV_SET\":{\"keys\":{\"v\":\"old\"}}}");
+        save("unreadable");
+        client.request("{\"KV_SET\":{\"keys\":{\"v\":\"new\"}}}");
+        save("unreadable");
+        List<Path> saves = Datasets.saves(ROOT, "unreadable");
+        Path newest = saves.get(saves.size() - 1).resolve("md/md.json");
+        Files.delete(newest);
+        Files.createDirectory(newest);
+        assertLoadFails("unreadable");
+    }
+
+    @Test
     void gapInDataFileNumbersIs142() throws Exception {
         client.request("{\"KV_SET\":{\"keys\":{\"a\":1}}}");
         save("gap");

@@ -55,6 +55,11 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Xmx512m");
         command.add("-Dserver.port=0");
         command.add("-Dnemesis.admin-port=0");
+        // the transport this test run is for (surefire runs the suite once per transport)
+        String transport = System.getProperty("nemesis.transport");
+        if (transport != null && !settings.containsKey("nemesis.transport")) {
+            command.add("-Dnemesis.transport=" + transport);
+        }
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
         List<String> classpath = new ArrayList<>();

@@ -109,6 +109,14 @@ class TransportFramingTest {
     }
 
     @Test
+    void continuationWithoutAStartClosesWith1002() throws Exception {
+        try (WsClient client = TestServer.connect()) {
+            client.sendFragmentEnd("{\"KV_COUNT\":{}}");
+            assertClosedWith(1002, client);
+        }
+    }
+
+    @Test
     void clientCloseIsEchoedWithItsCode() throws Exception {
         try (WsClient client = TestServer.connect()) {
             client.sendClose(1000);
