@@ -1,0 +1,80 @@
+package io.nemesisdb.command;
+
+import io.nemesisdb.protocol.Reply;
+import io.nemesisdb.protocol.ReplySink;
+import io.nemesisdb.protocol.Status;
+import jakarta.json.JsonObject;
+
+/**
+ * One command being executed: its declaration, its validated body, the request's token (sessions
+ * mode) and where its replies go. Replies built here get the command's reply name, are dropped
+ * on success for quiet commands, and end with {@code "tkn"} where the protocol wants it.
+ */
+public final class CommandContext {
+
+    private final CommandSpec spec;
+    private final String replyPrefix;
+    private final JsonObject body;
+    private final ReplySink sink;
+    private final boolean tokenInReplies;
+    private final Long token;
+
+    CommandContext(CommandSpec spec, String replyPrefix, JsonObject body, ReplySink sink,
+                   boolean tokenInReplies, Long token) {
+        this.spec = spec;
+        this.replyPrefix = replyPrefix;
+        this.body = body;
+        this.sink = sink;
+        this.tokenInReplies = tokenInReplies;
+        this.token = token;
+    }
+
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    public JsonObject body() {
+        return body;
+    }
+
+    /** The request's well-formed token, or {@code null} (always null in KV mode). */
+    public Long token() {
+        return token;
+    }
+
+    /** Where replies go; also for a reply sent later from another thread (a save's second reply). */
+    public ReplySink sink() {
+        return sink;
+    }
+
+    /** Starts a reply with status {@code status}. */
+    public Reply reply(Status status) {
+        return new Reply(replyPrefix, status);
+    }
+
+    /** Finishes and sends {@code reply}, unless the command is quiet and the reply is a success. */
+    public void send(Reply reply) {
+        if (spec.quiet() && reply.status() == Status.OK) {
+            return;
+        }
+        sink.send(render(reply));
+    }
+
+    /** Finishes {@code reply} as {@link #send} would, for a caller that sends it later. */
+    public String render(Reply reply) {
+        if (tokenInReplies && !reply.hasToken()) {
+            reply.token(token);
+        }
+        return reply.finish();
+    }
+
+    /** Replies success with no other members. */
+    public void ok() {
+        send(reply(Status.OK));
+    }
+
+    /** Replies the error {@code status} with a message saying what was wrong. */
+    public void fail(Status status, String message) {
+        send(reply(status).add("m", message));
+    }
+}

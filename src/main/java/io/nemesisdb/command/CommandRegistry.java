@@ -1,0 +1,48 @@
+package io.nemesisdb.command;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.nemesisdb.protocol.Reply;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/** Every command the server knows, collected from all {@link CommandCatalog} beans. */
+@ApplicationScoped
+public class CommandRegistry {
+
+    /** A declared command with the opening of its replies, computed once. */
+    record Entry(CommandSpec spec, String replyPrefix) {
+    }
+
+    private final Map<String, Entry> commands = new HashMap<>();
+
+    @Inject
+    Instance<CommandCatalog> catalogs;
+
+    @PostConstruct
+    void collect() {
+        for (CommandCatalog catalog : catalogs) {
+            for (CommandSpec spec : catalog.commands()) {
+                Entry previous = commands.putIfAbsent(spec.name(), new Entry(spec, Reply.prefix(spec.replyName())));
+                if (previous != null) {
+                    throw new IllegalStateException("command " + spec.name() + " is declared twice");
+                }
+            }
+        }
+    }
+
+    /** The command named {@code name}, in any mode, or {@code null}. */
+    Entry find(String name) {
+        return commands.get(name);
+    }
+
+    /** All declared commands, for introspection. */
+    public Collection<CommandSpec> all() {
+        return Collections.unmodifiableCollection(commands.values().stream().map(Entry::spec).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package io.nemesisdb.config;
+
+import java.nio.file.Path;
+
+import io.nemesisdb.protocol.Mode;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The server's settings, read once through MicroProfile Config and checked, so that a bad value
+ * stops start-up with one clear line. Defaults live in {@code microprofile-config.properties}.
+ *
+ * @param host the address the WebSocket listener binds ({@code server.host})
+ * @param port its port ({@code server.port}; 0 picks a free one)
+ * @param mode KV or sessions ({@code nemesis.sessions-enabled})
+ * @param maxPayload the largest request message in bytes ({@code nemesis.max-payload})
+ * @param maxDepth the deepest nesting a request may have ({@code nemesis.max-depth})
+ * @param persistEnabled whether saves are allowed ({@code nemesis.persist.enabled})
+ * @param persistPath where datasets are saved ({@code nemesis.persist.path})
+ */
+public record ServerSettings(String host,
+                             int port,
+                             Mode mode,
+                             int maxPayload,
+                             int maxDepth,
+                             boolean persistEnabled,
+                             Path persistPath) {
+
+    /** Reads and checks every setting. */
+    public static ServerSettings from(Config config) {
+        SettingReader read = new SettingReader(config);
+        return new ServerSettings(
+                read.string("server.host"),
+                read.integer("server.port", 0, 65535),
+                read.bool("nemesis.sessions-enabled") ? Mode.SESSIONS : Mode.KV,
+                read.integer("nemesis.max-payload", 1, Integer.MAX_VALUE),
+                read.integer("nemesis.max-depth", 1, 100_000),
+                read.bool("nemesis.persist.enabled"),
+                Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,46 @@
+package io.nemesisdb.kv;
+
+import io.nemesisdb.command.CommandHandler;
+import io.nemesisdb.config.ServerSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Turns a {@link KeySpaceHandler} into a command handler that first finds the request's key space
+ * with the {@link KeySpaces} of the server's mode. Every KV command is declared through it.
+ */
+@ApplicationScoped
+public class KeySpaceResolver {
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    Instance<KeySpaces> implementations;
+
+    private KeySpaces keySpaces;
+
+    @PostConstruct
+    void init() {
+        for (KeySpaces candidate : implementations) {
+            if (candidate.mode() == settings.mode()) {
+                keySpaces = candidate;
+            }
+        }
+        if (keySpaces == null) {
+            throw new IllegalStateException("no key spaces for mode " + settings.mode());
+        }
+    }
+
+    /** A command handler that runs {@code handler} on the request's key space. */
+    public CommandHandler on(KeySpaceHandler handler) {
+        return context -> {
+            KeySpace keySpace = keySpaces.find(context);
+            if (keySpace != null) {
+                handler.handle(context, keySpace);
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.nemesisdb.kv;
+
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.protocol.Mode;
+
+/**
+ * Finds the key space a KV command works on. One implementation per mode: the single key space
+ * in KV mode, the session named by {@code tkn} in sessions mode.
+ */
+public interface KeySpaces {
+
+    /** The mode this implementation serves. */
+    Mode mode();
+
+    /**
+     * The key space of the request in {@code context}, or {@code null} after having replied the
+     * error (such as 100 for an unknown session).
+     */
+    KeySpace find(CommandContext context);
+}

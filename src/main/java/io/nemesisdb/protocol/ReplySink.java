@@ -1,0 +1,14 @@
+package io.nemesisdb.protocol;
+
+/**
+ * Where the replies of one connection go. Implemented by each transport.
+ *
+ * <p>Replies to a request are sent on the thread that handles it, in request order. The second
+ * reply of a save is sent later from another thread, so implementations must accept concurrent
+ * calls.
+ */
+public interface ReplySink {
+
+    /** Sends one reply, a complete JSON object. */
+    void send(String reply);
+}

@@ -1,0 +1,113 @@
+package io.nemesisdb.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.nemesisdb.command.CommandDispatcher;
+import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.protocol.ReplySink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * The standards-based transport: a Jakarta WebSocket endpoint at {@code /} that hands every
+ * message to the {@link CommandDispatcher}. A message over {@code nemesis.max-payload} closes the
+ * connection with 1009 and runs nothing; the container enforces UTF-8 (1007) and answers pings
+ * and close frames.
+ */
+@ServerEndpoint("/")
+@ApplicationScoped
+public class JakartaEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(JakartaEndpoint.class.getName());
+    private static final String SINK = JakartaEndpoint.class.getName() + ".sink";
+
+    @Inject
+    CommandDispatcher dispatcher;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    OpenConnections connections;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(settings.maxPayload());
+        session.setMaxBinaryMessageBufferSize(settings.maxPayload());
+        session.setMaxIdleTimeout(0);
+        SessionConnection connection = new SessionConnection(session);
+        session.getUserProperties().put(SINK, connection);
+        connections.opened(connection);
+    }
+
+    @OnMessage
+    public void text(Session session, String message) {
+        SessionConnection connection = connection(session);
+        if (PayloadLimit.exceeds(message, settings.maxPayload())) {
+            connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
+            return;
+        }
+        dispatcher.onText(message, connection);
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer message) {
+        SessionConnection connection = connection(session);
+        if (message.remaining() > settings.maxPayload()) {
+            connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
+            return;
+        }
+        dispatcher.onBinary(connection);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        connections.closed(connection(session));
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.FINE, "connection error", error);
+    }
+
+    private static SessionConnection connection(Session session) {
+        return (SessionConnection) session.getUserProperties().get(SINK);
+    }
+
+    /** Sends replies on one Jakarta session, one at a time, since a save's second reply comes from another thread. */
+    private static final class SessionConnection implements ReplySink, Connection {
+        private final Session session;
+
+        SessionConnection(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public synchronized void send(String reply) {
+            try {
+                session.getBasicRemote().sendText(reply);
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "reply not delivered: connection closed", e);
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "close failed", e);
+            }
+        }
+    }
+}
