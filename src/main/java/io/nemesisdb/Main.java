@@ -1,5 +1,9 @@
 package io.nemesisdb;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.microprofile.server.Server;
@@ -14,8 +18,8 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, and on
- * SIGTERM closes clients with 1001 and exits 0. Any start-up failure ends with one line on
+ * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
+ * the one start-up line, and on SIGTERM closes clients with 1001 and exits 0. Any start-up failure ends with one line on
  * standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
@@ -41,13 +45,39 @@ public final class Main {
             exit(2, e.getMessage());
             return;
         }
+        String address = settings.host() + ":" + settings.port();
+        Server server;
         try {
-            Server.builder().config(config).build().start();
+            checkPortFree(settings);
+            server = Server.builder().config(config).build().start();
         } catch (Throwable e) {
-            exit(1, "cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
+            exit(1, "cannot start on " + address + ": " + rootMessage(e));
+            return;
+        }
+        if (server.port() < 0) {
+            exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
             return;
         }
         Signal.handle(new Signal("TERM"), signal -> stop());
+        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, persist %s (%s)%n",
+                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), server.port(),
+                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
+    }
+
+    /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
+    private static void checkPortFree(ServerSettings settings) throws IOException {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        }
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private static void stop() {

@@ -17,21 +17,72 @@ import jakarta.json.JsonValue;
  * keys is seen whole or not at all. Readers of several keys read optimistically and retry under a
  * shared lock only when a write overlapped, so reads never wait for each other; a read of one key
  * needs no lock at all. Values are immutable, so readers share them without copies.
+ *
+ * <p>A key space can be {@linkplain #close() closed} (a session ended): the close waits for the
+ * commands running on it, and every operation that starts afterwards throws {@link Closed}
+ * instead of touching the content. So a command either runs wholly before the close or fails.
+ * KV mode never closes its key space; there the check costs one read of a field that never
+ * changes.
  */
 public final class KeySpace {
 
-    private final ConcurrentHashMap<String, JsonValue> map = new ConcurrentHashMap<>();
+    /**
+     * Thrown by an operation on a closed key space. Without a stack trace: it is an expected
+     * outcome of a race with a session's end, caught by {@link KeySpaceResolver}.
+     */
+    public static final class Closed extends RuntimeException {
+        private static final Closed INSTANCE = new Closed();
+
+        private Closed() {
+            super("the key space is closed", null, false, false);
+        }
+    }
+
+    private final ConcurrentHashMap<String, JsonValue> map;
     private final StampedLock lock = new StampedLock();
+    private volatile boolean closed;
+
+    public KeySpace() {
+        map = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A key space sized for about {@code expectedKeys} keys; it grows as needed. Sessions use a
+     * small size: with a million sessions, the default table's unused slots alone cost 48 MB.
+     */
+    public KeySpace(int expectedKeys) {
+        map = new ConcurrentHashMap<>(expectedKeys);
+    }
+
+    /**
+     * Closes the key space once the operations running on it have finished; later operations
+     * throw {@link Closed}. Closing twice is harmless.
+     */
+    public void close() {
+        long stamp = lock.writeLock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
 
     /** The value of {@code key}, or {@code null}. */
     public JsonValue get(String key) {
-        return map.get(key);
+        JsonValue value = map.get(key);
+        ensureOpen();
+        return value;
     }
 
     /** Stores every member of {@code keys}, overwriting. */
     public void setAll(JsonObject keys) {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             map.putAll(keys);
         } finally {
             lock.unlockWrite(stamp);
@@ -42,6 +93,7 @@ public final class KeySpace {
     public void addAbsent(JsonObject keys) {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
                 map.putIfAbsent(member.getKey(), member.getValue());
             }
@@ -54,6 +106,7 @@ public final class KeySpace {
     public void removeAll(List<String> keys) {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             for (String key : keys) {
                 map.remove(key);
             }
@@ -66,6 +119,7 @@ public final class KeySpace {
     public int clear() {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             int count = map.size();
             map.clear();
             return count;
@@ -78,6 +132,7 @@ public final class KeySpace {
     public int replaceAll(JsonObject keys) {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             int count = map.size();
             map.clear();
             map.putAll(keys);
@@ -91,11 +146,12 @@ public final class KeySpace {
     public int count() {
         long stamp = lock.tryOptimisticRead();
         int count = map.size();
-        if (lock.validate(stamp)) {
+        if (!closed && lock.validate(stamp)) {
             return count;
         }
         stamp = lock.readLock();
         try {
+            ensureOpen();
             return map.size();
         } finally {
             lock.unlockRead(stamp);
@@ -109,16 +165,17 @@ public final class KeySpace {
     public JsonValue[] getAll(List<String> keys) {
         JsonValue[] values = new JsonValue[keys.size()];
         if (values.length == 1) {
-            values[0] = map.get(keys.get(0));
+            values[0] = get(keys.get(0));
             return values;
         }
         long stamp = lock.tryOptimisticRead();
         fill(keys, values);
-        if (lock.validate(stamp)) {
+        if (!closed && lock.validate(stamp)) {
             return values;
         }
         stamp = lock.readLock();
         try {
+            ensureOpen();
             fill(keys, values);
             return values;
         } finally {
@@ -138,6 +195,7 @@ public final class KeySpace {
     public <R> R read(Function<Map<String, JsonValue>, R> reader) {
         long stamp = lock.readLock();
         try {
+            ensureOpen();
             return reader.apply(map);
         } finally {
             lock.unlockRead(stamp);
@@ -148,9 +206,17 @@ public final class KeySpace {
     public <R> R write(Function<Map<String, JsonValue>, R> writer) {
         long stamp = lock.writeLock();
         try {
+            ensureOpen();
             return writer.apply(map);
         } finally {
             lock.unlockWrite(stamp);
+        }
+    }
+
+    /** Throws {@link Closed} when the key space is closed; called with the lock held where there is one. */
+    private void ensureOpen() {
+        if (closed) {
+            throw Closed.INSTANCE;
         }
     }
 

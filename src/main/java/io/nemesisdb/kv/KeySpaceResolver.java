@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 
 /**
  * Turns a {@link KeySpaceHandler} into a command handler that first finds the request's key space
- * with the {@link KeySpaces} of the server's mode. Every KV command is declared through it.
+ * with the {@link KeySpaces} of the server's mode. Every KV command is declared through it. A key
+ * space closed while the command was on its way (a session ended) makes the command fail as if
+ * it had not been found.
  */
 @ApplicationScoped
 public class KeySpaceResolver {
@@ -38,8 +40,13 @@ public class KeySpaceResolver {
     public CommandHandler on(KeySpaceHandler handler) {
         return context -> {
             KeySpace keySpace = keySpaces.find(context);
-            if (keySpace != null) {
+            if (keySpace == null) {
+                return;
+            }
+            try {
                 handler.handle(context, keySpace);
+            } catch (KeySpace.Closed closed) {
+                keySpaces.replyClosed(context);
             }
         };
     }

@@ -17,4 +17,10 @@ public interface KeySpaces {
      * error (such as 100 for an unknown session).
      */
     KeySpace find(CommandContext context);
+
+    /**
+     * Replies the error for a command whose key space {@link #find found} was closed before the
+     * command could run on it (sessions mode: the session ended meanwhile).
+     */
+    void replyClosed(CommandContext context);
 }

@@ -2,6 +2,7 @@ package io.nemesisdb.kv;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.protocol.Mode;
+import io.nemesisdb.protocol.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** KV mode's only key space. */
@@ -18,6 +19,12 @@ public class SingleKeySpace implements KeySpaces {
     @Override
     public KeySpace find(CommandContext context) {
         return keySpace;
+    }
+
+    /** Never called: KV mode's key space is never closed. */
+    @Override
+    public void replyClosed(CommandContext context) {
+        context.fail(Status.UNKNOWN, "the key space is closed");
     }
 
     /** The key space itself, for loading and saving. */

@@ -1,0 +1,132 @@
+package io.nemesisdb.session;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+import io.nemesisdb.kv.KeySpace;
+
+/**
+ * One session: its token, sharing, expiry settings, key space and idle deadline.
+ *
+ * <p>The deadline is the only mutable state besides the key space. It moves forward by
+ * compare-and-set, so that a {@code KV_} access that restarts the clock and an expiry that
+ * clears the keys never both win: either the access comes first and the session is not due any
+ * more, or the expiry comes first and the access runs on the cleared session. Clearing happens
+ * under the key space's write lock, so no command observes it half done.
+ */
+final class Session {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final VarHandle DEADLINE;
+
+    static {
+        try {
+            DEADLINE = MethodHandles.lookup().findVarHandle(Session.class, "deadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long token;
+    private final String name;
+    private final boolean shared;
+    private final long durationSeconds;
+    private final boolean deleteSession;
+    /** Most sessions hold a few keys; the key space grows for those that hold more. */
+    private static final int EXPECTED_KEYS = 2;
+
+    private final KeySpace keySpace = new KeySpace(EXPECTED_KEYS);
+    @SuppressWarnings("unused") // accessed through DEADLINE
+    private volatile long deadline;
+
+    /**
+     * @param name the shared session's name when known, else {@code null}
+     * @param now  the clock reading at which the idle clock starts
+     */
+    Session(long token, boolean shared, String name, Expiry expiry, long now) {
+        this.token = token;
+        this.shared = shared;
+        this.name = name;
+        this.durationSeconds = expiry.durationSeconds();
+        this.deleteSession = expiry.deleteSession();
+        this.deadline = now + durationNanos();
+    }
+
+    long token() {
+        return token;
+    }
+
+    boolean shared() {
+        return shared;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Expiry expiry() {
+        return durationSeconds == 0 ? Expiry.NEVER : new Expiry(durationSeconds, deleteSession);
+    }
+
+    boolean expires() {
+        return durationSeconds != 0;
+    }
+
+    boolean deletedOnExpiry() {
+        return deleteSession;
+    }
+
+    KeySpace keySpace() {
+        return keySpace;
+    }
+
+    /** True when the session expires and its time is up at {@code now}. */
+    boolean isDue(long now) {
+        return durationSeconds != 0 && now - deadline >= 0;
+    }
+
+    /** Whole seconds until expiry at {@code now}, never negative; 0 for sessions that never expire. */
+    long remainingSeconds(long now) {
+        return durationSeconds == 0 ? 0 : Math.max(0, (deadline - now) / NANOS_PER_SECOND);
+    }
+
+    /**
+     * Restarts the idle clock at {@code now}, unless the session is due: then returns false and
+     * leaves the expiry to the caller.
+     */
+    boolean touch(long now) {
+        if (durationSeconds == 0) {
+            return true;
+        }
+        long next = now + durationNanos();
+        while (true) {
+            long current = deadline;
+            if (now - current >= 0) {
+                return false;
+            }
+            if (next - current <= 0 || DEADLINE.compareAndSet(this, current, next)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * If the session is due at {@code now}, removes its keys and restarts its clock, as one step
+     * under the key space's write lock.
+     *
+     * @throws KeySpace.Closed when the session has ended
+     */
+    void clearIfDue(long now) {
+        keySpace.write(map -> {
+            long current = deadline;
+            if (now - current >= 0 && DEADLINE.compareAndSet(this, current, now + durationNanos())) {
+                map.clear();
+            }
+            return null;
+        });
+    }
+
+    private long durationNanos() {
+        return durationSeconds * NANOS_PER_SECOND;
+    }
+}

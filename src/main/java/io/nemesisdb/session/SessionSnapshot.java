@@ -1,0 +1,23 @@
+package io.nemesisdb.session;
+
+import java.util.Map;
+
+import jakarta.json.JsonValue;
+
+/**
+ * One session as it was at one instant, for saving, or as it is to be restored after loading.
+ *
+ * @param token   the session's token (unsigned 64-bit)
+ * @param shared  whether it is a shared session
+ * @param name    the name of a shared session when this server created it; {@code null} for
+ *                sessions that are not shared and for shared sessions restored from a dataset
+ *                (the data files do not keep names; the token is derived from the name anyway)
+ * @param expiry  its expiry settings
+ * @param keys    its keys, an immutable copy
+ */
+public record SessionSnapshot(long token, boolean shared, String name, Expiry expiry, Map<String, JsonValue> keys) {
+
+    public SessionSnapshot {
+        keys = Map.copyOf(keys);
+    }
+}

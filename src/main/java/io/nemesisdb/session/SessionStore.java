@@ -1,0 +1,292 @@
+package io.nemesisdb.session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import io.nemesisdb.kv.KeySpace;
+import jakarta.json.JsonValue;
+
+/**
+ * Every session of the server, by token, with their expiry applied.
+ *
+ * <p><b>Concurrency.</b> Sessions live in a concurrent map, and each has its own key space and
+ * lock: there is no global lock, so a busy session never blocks another. Ending a session removes
+ * it from the map and then {@linkplain KeySpace#close() closes} its key space, which waits for the
+ * commands running on it; a command that found the session before the end and runs after it gets
+ * {@link KeySpace.Closed}, which callers turn into "no such session". So every command runs either
+ * wholly before the end or not at all.
+ *
+ * <p><b>Expiry.</b> Time comes from a monotonic {@link NanoClock}. Every lookup first applies an
+ * expiry whose time is up, so an expired session behaves as expired the instant its time is up:
+ * deleted, or emptied with a fresh deadline. {@link #access} (the {@code KV_} commands) also
+ * restarts the idle clock; the other lookups ({@code SH_} commands) do not. {@link #sweep} applies
+ * due expiries to every session, so that idle sessions return their memory without being looked
+ * up; {@link ExpirySweeper} runs it in the background.
+ *
+ * <p><b>Saving and loading</b> (for {@code SH_SAVE}/{@code SH_LOAD}):
+ * <ul>
+ * <li>{@link #snapshot(Collection)} and {@link #snapshotAll()} copy the chosen sessions (token,
+ *     sharing, name when known, expiry settings, keys). Each session is copied under its read lock,
+ *     which only waits for a write in progress on that session and blocks its writers for the time
+ *     of a copy of its key references (values are immutable and shared, not copied). Each session
+ *     is consistent in itself; sessions are copied one after another, not at one global instant.
+ *     Unknown and expired tokens are skipped.</li>
+ * <li>{@link #restore(List)} adds sessions from a dataset, keeping token, sharing and expiry
+ *     settings; their idle clocks start at the restore. A session whose token exists is skipped
+ *     and left unchanged.</li>
+ * </ul>
+ */
+public final class SessionStore {
+
+    /** What {@link #totals()} counts. */
+    public record Totals(long sessions, long keys) {
+    }
+
+    private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger expiring = new AtomicInteger();
+    private final NanoClock clock;
+    private final LongSupplier randomLongs;
+
+    /**
+     * @param clock       the monotonic clock expiry is measured with
+     * @param randomLongs where tokens of sessions that are not shared come from: a
+     *                    cryptographically strong generator outside tests
+     */
+    public SessionStore(NanoClock clock, LongSupplier randomLongs) {
+        this.clock = clock;
+        this.randomLongs = randomLongs;
+    }
+
+    /** A new session that is not shared, with a fresh random token. */
+    Session createPrivate(Expiry expiry) {
+        while (true) {
+            Session session = new Session(randomToken(), false, null, expiry, clock.nanoTime());
+            if (insert(session)) {
+                return session;
+            }
+        }
+    }
+
+    /**
+     * A new shared session named {@code name}, or {@code null} when its token is in use (by a
+     * session of the same name, or, from a loaded dataset, any session with that token).
+     */
+    Session createShared(String name, Expiry expiry) {
+        long token = SharedToken.of(name);
+        Session session = new Session(token, true, name, expiry, clock.nanoTime());
+        while (!insert(session)) {
+            if (find(token) != null) {
+                return null;
+            }
+            // the holder of the token had expired and is gone now: try again
+        }
+        return session;
+    }
+
+    /**
+     * The session of {@code token} for a {@code KV_} command, its idle clock restarted, or
+     * {@code null} when there is none (or it has just expired and was deleted).
+     */
+    Session access(long token) {
+        long now = clock.nanoTime();
+        while (true) {
+            Session session = sessions.get(token);
+            if (session == null) {
+                return null;
+            }
+            if (session.touch(now)) {
+                return session;
+            }
+            if (!expireIfDue(session, now)) {
+                return null;
+            }
+        }
+    }
+
+    /** The session of {@code token} without touching its idle clock, or {@code null}. */
+    Session find(long token) {
+        Session session = sessions.get(token);
+        return session != null && expireIfDue(session, clock.nanoTime()) ? session : null;
+    }
+
+    /** True when a session of {@code token} exists; does not touch its idle clock. */
+    public boolean exists(long token) {
+        return find(token) != null;
+    }
+
+    /** Ends the session of {@code token}; false when there was none. */
+    boolean end(long token) {
+        Session session = find(token);
+        return session != null && end(session);
+    }
+
+    /** Ends every session and returns how many there were. */
+    int endAll() {
+        long now = clock.nanoTime();
+        int ended = 0;
+        for (Session session : sessions.values()) {
+            boolean alive = !session.isDue(now) || !session.deletedOnExpiry();
+            if (end(session) && alive) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** The number of sessions and of keys in all of them. */
+    Totals totals() {
+        long now = clock.nanoTime();
+        long count = 0;
+        long keys = 0;
+        for (Session session : sessions.values()) {
+            if (expireIfDue(session, now)) {
+                try {
+                    keys += session.keySpace().count();
+                    count++;
+                } catch (KeySpace.Closed ended) {
+                    // ended meanwhile: not counted
+                }
+            }
+        }
+        return new Totals(count, keys);
+    }
+
+    /** The number of sessions, expired ones included until they are swept or looked up. */
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Applies every expiry whose time is up; returns how many sessions it deleted or emptied. */
+    public int sweep() {
+        if (expiring.get() == 0) {
+            return 0;
+        }
+        long now = clock.nanoTime();
+        int expired = 0;
+        for (Session session : sessions.values()) {
+            if (session.isDue(now)) {
+                expireIfDue(session, now);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Copies of the sessions of {@code tokens} that exist, in that order, each once; see the class
+     * comment.
+     */
+    public List<SessionSnapshot> snapshot(Collection<Long> tokens) {
+        List<SessionSnapshot> copies = new ArrayList<>(tokens.size());
+        for (long token : new LinkedHashSet<>(tokens)) {
+            Session session = find(token);
+            if (session != null) {
+                copy(session, copies);
+            }
+        }
+        return copies;
+    }
+
+    /** Copies of all sessions; see the class comment. */
+    public List<SessionSnapshot> snapshotAll() {
+        long now = clock.nanoTime();
+        List<SessionSnapshot> copies = new ArrayList<>(sessions.size());
+        for (Session session : sessions.values()) {
+            if (expireIfDue(session, now)) {
+                copy(session, copies);
+            }
+        }
+        return copies;
+    }
+
+    /**
+     * Adds the sessions of a dataset, skipping those whose token exists; their idle clocks start
+     * now. Returns how many were added.
+     */
+    public int restore(List<SessionSnapshot> snapshots) {
+        int restored = 0;
+        for (SessionSnapshot snapshot : snapshots) {
+            Session session = new Session(snapshot.token(), snapshot.shared(), snapshot.name(), snapshot.expiry(),
+                    clock.nanoTime());
+            if (!snapshot.keys().isEmpty()) {
+                session.keySpace().write(map -> {
+                    map.putAll(snapshot.keys());
+                    return null;
+                });
+            }
+            if (find(snapshot.token()) == null && insert(session)) {
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    /** The clock reading now, for replies that report remaining time. */
+    long now() {
+        return clock.nanoTime();
+    }
+
+    private long randomToken() {
+        while (true) {
+            long token = randomLongs.getAsLong();
+            // never 0, and never a token that a shared session's name could produce
+            if (token != 0 && !SharedToken.hasSharedForm(token)) {
+                return token;
+            }
+        }
+    }
+
+    private boolean insert(Session session) {
+        if (sessions.putIfAbsent(session.token(), session) != null) {
+            return false;
+        }
+        if (session.expires()) {
+            expiring.incrementAndGet();
+        }
+        return true;
+    }
+
+    /** Ends {@code session} if it is still in the store; false when someone else ended it first. */
+    private boolean end(Session session) {
+        if (!sessions.remove(session.token(), session)) {
+            return false;
+        }
+        if (session.expires()) {
+            expiring.decrementAndGet();
+        }
+        session.keySpace().close();
+        return true;
+    }
+
+    /** Applies {@code session}'s expiry if it is due at {@code now}; false when it no longer exists. */
+    private boolean expireIfDue(Session session, long now) {
+        if (!session.isDue(now)) {
+            return !session.keySpace().isClosed();
+        }
+        if (session.deletedOnExpiry()) {
+            end(session);
+            return false;
+        }
+        try {
+            session.clearIfDue(now);
+            return true;
+        } catch (KeySpace.Closed ended) {
+            return false;
+        }
+    }
+
+    private static void copy(Session session, List<SessionSnapshot> copies) {
+        try {
+            Map<String, JsonValue> keys = session.keySpace().read(Map::copyOf);
+            copies.add(new SessionSnapshot(session.token(), session.shared(), session.name(), session.expiry(), keys));
+        } catch (KeySpace.Closed ended) {
+            // ended while being copied: not part of the snapshot
+        }
+    }
+}

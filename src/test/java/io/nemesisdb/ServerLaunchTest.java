@@ -1,0 +1,96 @@
+package io.nemesisdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting and stopping the server as a user does: one clear line on failure, 1001 and exit 0 on SIGTERM. */
+class ServerLaunchTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneClearLine(ServerProcess server, int expectedExit, String expectedText) throws Exception {
+        assertEquals(expectedExit, server.awaitExit(60));
+        List<String> errors = server.stderr().stream().filter(line -> !line.startsWith("WARNING:")).toList();
+        assertEquals(1, errors.size(), () -> "expected one line, got " + errors);
+        assertTrue(errors.get(0).startsWith("nemesisdb: "), errors.get(0));
+        assertTrue(errors.get(0).contains(expectedText), () -> errors.get(0) + " should mention " + expectedText);
+    }
+
+    @Test
+    void startsWithOneLineThenStopsOnSigtermClosingClientsWith1001() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString()))) {
+            int port = server.awaitReady();
+            assertEquals(1, server.stdout().size(), () -> "one start-up line: " + server.stdout());
+            assertTrue(server.stdout().get(0).contains("kv mode"), server.stdout().get(0));
+            try (WsClient client = WsClient.connect(port)) {
+                assertEquals(1, Replies.status(client.request("{\"KV_COUNT\":{}}"), "KV_COUNT_RSP"));
+                server.terminate();
+                WsClient.Frame frame = client.receive(20_000);
+                assertNotNull(frame);
+                assertTrue(frame.isClose(), frame::toString);
+                assertEquals(1001, frame.closeCode());
+            }
+            assertEquals(0, server.awaitExit(60));
+        }
+    }
+
+    @Test
+    void configFileOf064SetsTheMode() throws Exception {
+        Path config = dir.resolve("server.jsonc");
+        Files.writeString(config, "// 0.6.4 style\n{\"version\":5,\"ip\":\"127.0.0.1\",\"port\":0,\"sessionsEnabled\":true,"
+                + "\"maxPayload\":2048,\"persist\":{\"enabled\":false,\"path\":\"" + dir + "\"}}");
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + config)) {
+            server.awaitReady();
+            assertTrue(server.stdout().get(0).contains("sessions mode"), server.stdout().get(0));
+            assertTrue(server.stdout().get(0).contains("persist disabled"), server.stdout().get(0));
+        }
+    }
+
+    @Test
+    void configFileWithWrongTypeStopsStartUpWithOneLine() throws Exception {
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, "{\"sessionsEnabled\":\"yes\"}");
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + config)) {
+            assertOneClearLine(server, 2, "'sessionsEnabled' must be true or false");
+        }
+    }
+
+    @Test
+    void missingConfigFileStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + dir.resolve("none.json"))) {
+            assertOneClearLine(server, 2, "cannot read config file");
+        }
+    }
+
+    @Test
+    void badEnvironmentSettingStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(), Map.of("NEMESIS_MAX_PAYLOAD", "lots"))) {
+            assertOneClearLine(server, 2, "nemesis.max-payload");
+        }
+    }
+
+    @Test
+    void portInUseStopsStartUpWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            try (ServerProcess server = ServerProcess.start(Map.of("server.port", String.valueOf(taken.getLocalPort())))) {
+                assertOneClearLine(server, 1, "cannot start on 127.0.0.1:" + taken.getLocalPort());
+            }
+        }
+    }
+}
