@@ -69,7 +69,7 @@ class SessionCommandsTest {
     void sharedNameInUseIs103WithTheExistingTokenAndChangesNothing() throws Exception {
         String token = client.newSession("room", ",\"shared\":true,\"expiry\":{\"duration\":100,\"deleteSession\":true}");
         client.command("KV_SET", token, "\"keys\":{\"a\":1}");
-        assertReply("{\"SH_NEW_RSP\":{\"st\":103,\"tkn\":" + token + "}}",
+        assertReply("{\"SH_NEW_RSP\":{\"st\":103,\"name\":\"room\",\"tkn\":" + token + "}}",
                 client.request("{\"SH_NEW\":{\"name\":\"room\",\"shared\":true}}"));
         JsonObject info = body(client.command("SH_INFO", token, ""), "SH_INFO_RSP");
         assertEquals(1, info.getInt("keyCnt"));
@@ -80,7 +80,7 @@ class SessionCommandsTest {
     @Test
     void sessionThatIsNotSharedDoesNotClaimItsName() throws Exception {
         client.newSession("room", "");
-        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"tkn\":null}}", client.request("{\"SH_OPEN\":{\"name\":\"room\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"room\",\"tkn\":null}}", client.request("{\"SH_OPEN\":{\"name\":\"room\"}}"));
         String shared = client.newSession("room", ",\"shared\":true");
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"room\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"room\"}}"));
@@ -177,7 +177,7 @@ class SessionCommandsTest {
 
     @Test
     void openOfAnUnknownNameIs102WithNullToken() throws Exception {
-        assertEquals("{\"SH_OPEN_RSP\":{\"st\":102,\"tkn\":null}}",
+        assertEquals("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"nobody\",\"tkn\":null}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"nobody\"}}").replaceAll(",\"m\":\"[^\"]*\"", ""));
     }
 
@@ -245,7 +245,7 @@ class SessionCommandsTest {
         assertEquals("{\"SH_END_ALL_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"SH_END_ALL\":{}}"));
         assertTotals(0, 0);
         assertReply("{\"KV_GET_RSP\":{\"st\":100,\"tkn\":" + first + "}}", client.command("KV_GET", first, "\"keys\":[\"a\"]"));
-        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"tkn\":null}}", client.request("{\"SH_OPEN\":{\"name\":\"s\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"s\",\"tkn\":null}}", client.request("{\"SH_OPEN\":{\"name\":\"s\"}}"));
         assertEquals("{\"SH_END_ALL_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"SH_END_ALL\":{}}"));
     }
 

@@ -49,7 +49,10 @@ class SessionKvCommandsTest {
                 Arguments.of("KV_COUNT", "", "{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":2"),
                 Arguments.of("KV_CONTAINS", "\"keys\":[\"b\",\"x\",\"a\"]", "{\"KV_CONTAINS_RSP\":{\"st\":1,\"contains\":[\"b\",\"a\"]"),
                 Arguments.of("KV_KEYS", "\"keys\":[]", null),
-                Arguments.of("KV_CLEAR_SET", "\"keys\":{\"z\":0}", "{\"KV_CLEAR_SET_RSP\":{\"st\":1,\"cnt\":2"));
+                Arguments.of("KV_CLEAR_SET", "\"keys\":{\"z\":0}", "{\"KV_CLEAR_SET_RSP\":{\"st\":1,\"cnt\":2"),
+                Arguments.of("KV_UPDATE", "\"key\":\"a\",\"\":5", "{\"KV_UPDATE_RSP\":{\"st\":1,\"key\":\"a\",\"cnt\":1"),
+                Arguments.of("KV_FIND", "\"rsp\":\"paths\",\"keys\":[\"b\"],\"path\":\"$\"", "{\"KV_FIND_RSP\":{\"st\":1,\"paths\":[\"$\"]"),
+                Arguments.of("KV_ARR_APPEND", "\"key\":\"b\",\"items\":[1]", null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,135 @@
+package io.nemesisdb.kv;
+
+import static io.nemesisdb.command.Param.optional;
+import static io.nemesisdb.command.Param.required;
+import static io.nemesisdb.command.ParamType.ARRAY;
+import static io.nemesisdb.command.ParamType.STRING;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.jsonpath.JsonPath;
+import io.nemesisdb.jsonpath.JsonPathEvaluationException;
+import io.nemesisdb.jsonpath.JsonPathSyntaxException;
+import io.nemesisdb.protocol.Reply;
+import io.nemesisdb.protocol.Status;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+
+/**
+ * KV_FIND (API.md 4.2): evaluates an RFC 9535 JSONPath with each key's value as the root and
+ * replies the matching keys, the normalized paths of every selected node, or the matching keys
+ * with their values. Queries run on a consistent snapshot of the key space taken under its read
+ * lock, and the lock is released before any query runs, so a slow query never holds up writers.
+ */
+final class KvFind {
+
+    /** What the reply lists, as named by {@code rsp}. */
+    private enum Answer { KEYS, PATHS, KV }
+
+    /** The keys searched and their values, index for index. */
+    private record Snapshot(List<String> keys, List<JsonValue> values) {
+    }
+
+    private KvFind() {
+    }
+
+    static CommandSpec declare(KeySpaceResolver resolver) {
+        return KvCommands.keyCommand("KV_FIND")
+                .params(required("path", STRING).nonEmpty(), required("rsp", STRING), optional("keys", ARRAY))
+                .handler(resolver.on(KvFind::execute));
+    }
+
+    private static void execute(CommandContext context, KeySpace keySpace) {
+        Answer answer = switch (context.body().getString("rsp")) {
+            case "keys" -> Answer.KEYS;
+            case "paths" -> Answer.PATHS;
+            case "kv" -> Answer.KV;
+            default -> null;
+        };
+        if (answer == null) {
+            context.fail(Status.COMMAND_SYNTAX, "rsp must be one of \"keys\", \"paths\", \"kv\"");
+            return;
+        }
+        JsonPath path;
+        try {
+            path = JsonPath.compile(context.body().getString("path"));
+        } catch (JsonPathSyntaxException e) {
+            context.fail(Status.PATH_INVALID, "invalid JSONPath: " + e.getMessage());
+            return;
+        }
+        Snapshot snapshot = snapshot(keySpace, context.body().getJsonArray("keys"));
+        try {
+            context.send(switch (answer) {
+                case KEYS -> matchingKeys(context, path, snapshot);
+                case PATHS -> selectedPaths(context, path, snapshot);
+                case KV -> matchingValues(context, path, snapshot);
+            });
+        } catch (JsonPathEvaluationException e) {
+            context.fail(Status.PATH_INVALID, "JSONPath evaluation stopped: " + e.getMessage());
+        }
+    }
+
+    private static Reply matchingKeys(CommandContext context, JsonPath path, Snapshot snapshot) {
+        Reply reply = context.reply(Status.OK).beginArray("keys");
+        boolean first = true;
+        for (int i = 0; i < snapshot.keys().size(); i++) {
+            if (path.matches(snapshot.values().get(i))) {
+                reply.element(first, snapshot.keys().get(i));
+                first = false;
+            }
+        }
+        return reply.endArray();
+    }
+
+    private static Reply selectedPaths(CommandContext context, JsonPath path, Snapshot snapshot) {
+        Reply reply = context.reply(Status.OK).beginArray("paths");
+        boolean first = true;
+        for (JsonValue value : snapshot.values()) {
+            for (String normalizedPath : path.normalizedPaths(value)) {
+                reply.element(first, normalizedPath);
+                first = false;
+            }
+        }
+        return reply.endArray();
+    }
+
+    private static Reply matchingValues(CommandContext context, JsonPath path, Snapshot snapshot) {
+        Reply reply = context.reply(Status.OK).beginObject("keys");
+        boolean first = true;
+        for (int i = 0; i < snapshot.keys().size(); i++) {
+            if (path.matches(snapshot.values().get(i))) {
+                reply.entry(first, snapshot.keys().get(i), snapshot.values().get(i));
+                first = false;
+            }
+        }
+        return reply.endObject();
+    }
+
+    /** The requested keys that exist (each once), or every key when none are requested. */
+    private static Snapshot snapshot(KeySpace keySpace, JsonArray requested) {
+        if (requested != null && !requested.isEmpty()) {
+            List<String> keys = new ArrayList<>(new LinkedHashSet<>(KvCommands.stringItems(requested)));
+            JsonValue[] values = keySpace.getAll(keys);
+            Snapshot present = new Snapshot(new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    present.keys().add(keys.get(i));
+                    present.values().add(values[i]);
+                }
+            }
+            return present;
+        }
+        return keySpace.read(map -> {
+            Snapshot all = new Snapshot(new ArrayList<>(map.size()), new ArrayList<>(map.size()));
+            map.forEach((key, value) -> {
+                all.keys().add(key);
+                all.values().add(value);
+            });
+            return all;
+        });
+    }
+}
