@@ -129,6 +129,8 @@ public final class ConformanceRunner {
             return;
         }
         String run = Long.toString(System.currentTimeMillis(), 36) + Integer.toString(new SecureRandom().nextInt(1296), 36);
+        System.out.println("conformance run " + run + ": " + options.url() + ", " + options.mode() + " mode, "
+                + cases.size() + " cases in " + options.cases());
         List<Outcome> outcomes = new ArrayList<>();
         long started = System.nanoTime();
         for (Case c : cases) {
