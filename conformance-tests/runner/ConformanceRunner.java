@@ -25,10 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +201,7 @@ public final class ConformanceRunner {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         List<Case> cases = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Path file : files) {
             String name = dir.relativize(file).toString().replace('\\', '/');
             Object doc;
@@ -556,7 +559,7 @@ public final class ConformanceRunner {
             try {
                 expected = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
                         (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IOException(e);
             }
             if (!response.toLowerCase(Locale.ROOT).contains("sec-websocket-accept: " + expected.toLowerCase(Locale.ROOT))) {
@@ -678,7 +681,7 @@ public final class ConformanceRunner {
             int op = opcode;
             do {
                 int end = Math.min(payload.length, offset + size);
-                send(op, java.util.Arrays.copyOfRange(payload, offset, end), end == payload.length);
+                send(op, Arrays.copyOfRange(payload, offset, end), end == payload.length);
                 op = 0;
                 offset = end;
             } while (offset < payload.length);
