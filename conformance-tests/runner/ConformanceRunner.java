@@ -762,6 +762,7 @@ public final class ConformanceRunner {
                 }
                 stepNo = 0;
                 awaitLater();
+                expectNothingQueued();
                 return null;
             } catch (Mismatch e) {
                 return (stepNo > 0 ? "step " + stepNo + ": " : "") + e.getMessage();
@@ -1058,6 +1059,16 @@ public final class ConformanceRunner {
             if (!e.kind().equals("pong") || !e.text().equals(payload)) {
                 throw new Mismatch("expected pong \"" + payload + "\", got " + e.describe()
                         + (e.kind().equals("pong") ? " \"" + e.text() + "\"" : ""));
+            }
+        }
+
+        /** The server never sends unsolicited messages: nothing may be left unread when a case ends. */
+        private void expectNothingQueued() throws InterruptedException, Mismatch {
+            WsClient.Event e;
+            while ((e = ws.next(System.nanoTime())) != null) {
+                if (!e.kind().equals("pong") && !e.kind().equals("close") && !e.kind().equals("eof")) {
+                    throw new Mismatch("unexpected " + e.describe() + " after the last step");
+                }
             }
         }
 
