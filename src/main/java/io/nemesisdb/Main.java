@@ -11,6 +11,7 @@ import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
+import io.nemesisdb.persist.StartupLoadException;
 import io.nemesisdb.transport.OpenConnections;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
@@ -51,6 +52,11 @@ public final class Main {
             checkPortFree(settings);
             server = Server.builder().config(config).build().start();
         } catch (Throwable e) {
+            StartupLoadException loadFailure = StartupLoadException.findIn(e);
+            if (loadFailure != null) {
+                exit(1, loadFailure.getMessage());
+                return;
+            }
             exit(1, "cannot start on " + address + ": " + rootMessage(e));
             return;
         }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.Config;
  * @param maxDepth the deepest nesting a request may have ({@code nemesis.max-depth})
  * @param persistEnabled whether saves are allowed ({@code nemesis.persist.enabled})
  * @param persistPath where datasets are saved ({@code nemesis.persist.path})
+ * @param loadName the dataset to load at start-up, or {@code null} ({@code nemesis.load.name}, {@code --loadName})
+ * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
  */
 public record ServerSettings(String host,
                              int port,
@@ -23,11 +25,14 @@ public record ServerSettings(String host,
                              int maxPayload,
                              int maxDepth,
                              boolean persistEnabled,
-                             Path persistPath) {
+                             Path persistPath,
+                             String loadName,
+                             Path loadPath) {
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
         SettingReader read = new SettingReader(config);
+        Path persistPath = Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize();
         return new ServerSettings(
                 read.string("server.host"),
                 read.integer("server.port", 0, 65535),
@@ -35,6 +40,9 @@ public record ServerSettings(String host,
                 read.integer("nemesis.max-payload", 1, Integer.MAX_VALUE),
                 read.integer("nemesis.max-depth", 1, 100_000),
                 read.bool("nemesis.persist.enabled"),
-                Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize());
+                persistPath,
+                read.optionalString("nemesis.load.name"),
+                read.optionalString("nemesis.load.path") == null ? persistPath
+                        : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize());
     }
 }

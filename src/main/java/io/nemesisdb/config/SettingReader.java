@@ -22,6 +22,12 @@ final class SettingReader {
         return value.trim();
     }
 
+    /** The trimmed value, or {@code null} when the setting is absent or empty. */
+    String optionalString(String name) {
+        String value = config.getOptionalValue(name, String.class).orElse(null);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     int integer(String name, int min, int max) {
         String value = string(name);
         try {

@@ -1,0 +1,170 @@
+package io.nemesisdb.persist;
+
+import java.io.CharArrayReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.nemesisdb.protocol.JsonValueReader;
+import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.protocol.Token;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
+
+/**
+ * Parses one data file of either format, strictly: anything but the format's structure, or text
+ * after it, makes the file corrupt. Values are built as {@link JsonValueReader} builds request
+ * values, so numbers keep their exact text (integers above 2^64, decimals).
+ */
+final class DataFileParser {
+
+    private final JsonParserFactory parsers;
+    private final JsonValueReader values;
+
+    DataFileParser(JsonParserFactory parsers, JsonValueReader values) {
+        this.parsers = parsers;
+        this.values = values;
+    }
+
+    /** The entries of a KV-mode file {@code {"keys":{…}}}. */
+    KvSnapshot parseKv(Path file) throws DatasetException {
+        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
+            expect(parser, Event.START_OBJECT, file);
+            KvSnapshot entries = null;
+            Event event;
+            while ((event = parser.next()) == Event.KEY_NAME) {
+                if (!parser.getString().equals("keys") || entries != null) {
+                    throw corrupt(file, "unexpected member \"" + parser.getString() + "\"");
+                }
+                expect(parser, Event.START_OBJECT, file);
+                entries = readMembers(parser);
+            }
+            if (entries == null) {
+                throw corrupt(file, "no \"keys\" object");
+            }
+            expectEnd(parser, file);
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    /** The sessions of a sessions-mode file {@code [{"sh":{…},"keys":{…}},…]}. */
+    List<SavedSession> parseSessions(Path file) throws DatasetException {
+        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
+            expect(parser, Event.START_ARRAY, file);
+            List<SavedSession> sessions = new ArrayList<>();
+            Event event;
+            while ((event = parser.next()) != Event.END_ARRAY) {
+                if (event != Event.START_OBJECT) {
+                    throw corrupt(file, "a session must be an object");
+                }
+                sessions.add(readSession(parser, file));
+            }
+            expectEnd(parser, file);
+            return sessions;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    private SavedSession readSession(JsonParser parser, Path file) throws DatasetException {
+        JsonValue sh = null;
+        KvSnapshot keys = null;
+        Event event;
+        while ((event = parser.next()) == Event.KEY_NAME) {
+            String member = parser.getString();
+            if (member.equals("sh") && sh == null) {
+                sh = values.read(parser, parser.next());
+            } else if (member.equals("keys") && keys == null) {
+                expect(parser, Event.START_OBJECT, file);
+                keys = readMembers(parser);
+            } else {
+                throw corrupt(file, "unexpected member \"" + member + "\" in a session");
+            }
+        }
+        if (!(sh instanceof JsonObject header) || keys == null) {
+            throw corrupt(file, "a session needs an \"sh\" object and a \"keys\" object");
+        }
+        Long token = unsigned(header.get("tkn"));
+        JsonValue shared = header.get("shared");
+        JsonValue expiry = header.get("expiry");
+        if (token == null || !isBool(shared) || !(expiry instanceof JsonObject expiryObject)) {
+            throw corrupt(file, "a session's \"sh\" needs \"tkn\" (unsigned 64-bit), \"shared\" and \"expiry\"");
+        }
+        Long duration = unsigned(expiryObject.get("duration"));
+        JsonValue deleteSession = expiryObject.get("deleteSession");
+        if (duration == null || duration < 0 || !isBool(deleteSession)) {
+            throw corrupt(file, "session " + Long.toUnsignedString(token)
+                    + ": \"expiry\" needs \"duration\" (whole seconds) and \"deleteSession\"");
+        }
+        return new SavedSession(token, shared == JsonValue.TRUE, duration, deleteSession == JsonValue.TRUE,
+                keys.keys(), keys.values());
+    }
+
+    /** Reads the members of an object whose START_OBJECT was just returned, up to its END_OBJECT. */
+    private KvSnapshot readMembers(JsonParser parser) {
+        List<String> keys = new ArrayList<>();
+        List<JsonValue> read = new ArrayList<>();
+        while (parser.next() == Event.KEY_NAME) {
+            keys.add(parser.getString());
+            read.add(values.read(parser, parser.next()));
+        }
+        return new KvSnapshot(keys.toArray(String[]::new), read.toArray(JsonValue[]::new));
+    }
+
+    /**
+     * The file's text, decoded strictly: invalid UTF-8 makes the file corrupt instead of becoming
+     * U+FFFD. A data file is about 10 MiB, so it is read whole, which is much faster than decoding
+     * a stream.
+     */
+    private static Reader open(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer text = utf8.decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+        return new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining());
+    }
+
+    private static boolean isBool(JsonValue value) {
+        return value != null && (value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE);
+    }
+
+    /** An unsigned 64-bit integer written as a JSON number (never a string), or {@code null}. */
+    private static Long unsigned(JsonValue value) {
+        return value instanceof LiteralNumber ? Token.parse(value) : null;
+    }
+
+    private static void expect(JsonParser parser, Event expected, Path file) throws DatasetException {
+        if (!parser.hasNext() || parser.next() != expected) {
+            throw corrupt(file, "expected " + expected);
+        }
+    }
+
+    private static void expectEnd(JsonParser parser, Path file) throws DatasetException {
+        if (parser.hasNext()) {
+            throw corrupt(file, "text after the end of the document");
+        }
+    }
+
+    private static DatasetException corrupt(Path file, String why) {
+        return new DatasetException("data file " + file + " is corrupt: " + why);
+    }
+
+    private static DatasetException corrupt(Path file, Exception cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return corrupt(file, why);
+    }
+}

@@ -1,0 +1,102 @@
+package io.nemesisdb.persist;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes the entries of one dataset into the data files {@code 0, 1, …} of a directory. Each file
+ * is a complete JSON document (the format's opening, entries separated by commas, its closing) of
+ * at most {@code maxFileBytes}, unless a single entry is larger; an entry never spans files. Every
+ * file is flushed to the disk before the next one is started.
+ */
+final class DataFileWriter implements Closeable {
+
+    private static final int FLUSH_AT = 1 << 20;
+
+    private final Path dataDir;
+    private final DataFormat format;
+    private final long maxFileBytes;
+    private final Utf8Buffer buffer = new Utf8Buffer(FLUSH_AT + (64 << 10));
+    private final int closingBytes;
+
+    private FileChannel file;
+    private int files;
+    private long fileBytes;
+    private long entriesInFile;
+    private long totalBytes;
+
+    DataFileWriter(Path dataDir, DataFormat format, long maxFileBytes) {
+        this.dataDir = dataDir;
+        this.format = format;
+        this.maxFileBytes = maxFileBytes;
+        this.closingBytes = format.closing().length();
+    }
+
+    /** Adds one entry: its JSON text, as the format defines an entry. */
+    void add(CharSequence entry) throws IOException {
+        int entryBytes = Utf8Buffer.encodedLength(entry);
+        if (file != null && entriesInFile > 0 && fileBytes + 1 + entryBytes + closingBytes > maxFileBytes) {
+            endFile();
+        }
+        if (file == null) {
+            startFile();
+        }
+        if (entriesInFile > 0) {
+            buffer.append(",", 1);
+            fileBytes++;
+        }
+        buffer.append(entry, entryBytes);
+        fileBytes += entryBytes;
+        entriesInFile++;
+        if (buffer.length() >= FLUSH_AT) {
+            buffer.drainTo(file);
+        }
+    }
+
+    /** Ends the last file (writing an empty file 0 when there were no entries) and returns how many files were written. */
+    int finish() throws IOException {
+        if (file == null && files == 0) {
+            startFile();
+        }
+        if (file != null) {
+            endFile();
+        }
+        return files;
+    }
+
+    /** The bytes written so far, in all files. */
+    long totalBytes() {
+        return totalBytes;
+    }
+
+    private void startFile() throws IOException {
+        file = FileChannel.open(dataDir.resolve(Integer.toString(files)),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        files++;
+        buffer.append(format.opening(), format.opening().length());
+        fileBytes = format.opening().length();
+        entriesInFile = 0;
+    }
+
+    private void endFile() throws IOException {
+        buffer.append(format.closing(), closingBytes);
+        fileBytes += closingBytes;
+        buffer.drainTo(file);
+        file.force(true);
+        file.close();
+        file = null;
+        totalBytes += fileBytes;
+    }
+
+    /** Closes an unfinished file after a failure; the caller discards the whole directory. */
+    @Override
+    public void close() throws IOException {
+        if (file != null) {
+            file.close();
+            file = null;
+        }
+    }
+}

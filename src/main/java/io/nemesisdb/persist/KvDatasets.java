@@ -1,0 +1,49 @@
+package io.nemesisdb.persist;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.kv.SingleKeySpace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Saving and loading KV mode's key space. A load reads and parses the whole dataset first and
+ * then stores it in one exclusive step: other clients see all of it or none of it, and a corrupt
+ * dataset changes nothing.
+ */
+@ApplicationScoped
+public class KvDatasets {
+
+    @Inject
+    SingleKeySpace keySpaces;
+
+    @Inject
+    SaveRunner saves;
+
+    /** Runs {@code KV_SAVE}. */
+    void save(CommandContext context) {
+        saves.save(context, () -> KvSnapshot.of(keySpaces.keySpace()));
+    }
+
+    /**
+     * Loads dataset {@code name} from {@code root}: keys of the same name are overwritten, others kept.
+     *
+     * @return how many keys the dataset held
+     */
+    public long load(Path root, SaveName name, int maxDepth) throws DatasetException {
+        List<KvSnapshot> parts = new DatasetReader(new DatasetLayout(root), maxDepth).readKv(name);
+        long count = 0;
+        for (KvSnapshot part : parts) {
+            count += part.size();
+        }
+        keySpaces.keySpace().write(map -> {
+            for (KvSnapshot part : parts) {
+                part.putInto(map);
+            }
+            return null;
+        });
+        return count;
+    }
+}

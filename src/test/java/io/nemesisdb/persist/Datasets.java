@@ -1,0 +1,102 @@
+package io.nemesisdb.persist;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.nemesisdb.protocol.JsonValueReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+
+/** Test helpers around datasets on disk: the 0.6.4 fixtures, copies, and reading what a save wrote. */
+final class Datasets {
+
+    private Datasets() {
+    }
+
+    /** The shared folder: system property {@code nemesis.shared.dir}, else {@code ../shared}. */
+    static Path sharedDir() {
+        String dir = System.getProperty("nemesis.shared.dir");
+        return Path.of(dir != null ? dir : System.getProperty("user.dir") + "/../shared").toAbsolutePath().normalize();
+    }
+
+    /** The persist path of the 0.6.4 fixtures of {@code mode} ("kv" or "sessions"). */
+    static Path fixtures(String mode) {
+        return sharedDir().resolve("fixtures/nemesisdb-0.6.4").resolve(mode);
+    }
+
+    /** Copies the dataset folder {@code name} from {@code fromRoot} into {@code toRoot}, replacing an earlier copy. */
+    static void copy(Path fromRoot, String name, Path toRoot) throws IOException {
+        Path target = toRoot.resolve(name);
+        delete(target);
+        Path source = fromRoot.resolve(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code path} and everything under it, if it exists. */
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** The single data file of the only save of {@code name} under {@code root}. */
+    static Path onlyDataFile(Path root, String name) throws IOException {
+        Path ts = onlySave(root, name);
+        return ts.resolve("data/0");
+    }
+
+    /** The only {@code <ts>} directory of {@code name} under {@code root}. */
+    static Path onlySave(Path root, String name) throws IOException {
+        try (Stream<Path> entries = Files.list(root.resolve(name))) {
+            List<Path> saves = entries.toList();
+            if (saves.size() != 1) {
+                throw new AssertionError("expected one save of " + name + ", found " + saves);
+            }
+            return saves.get(0);
+        }
+    }
+
+    /** The saves of {@code name} under {@code root} that are complete {@code <ts>} directories. */
+    static List<Path> saves(Path root, String name) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(root.resolve(name))) {
+            for (Path entry : entries.sorted().toList()) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    /** Parses JSON text keeping number literals exactly, as the server stores them. */
+    static JsonValue parseExact(String text) {
+        JsonProvider provider = JsonProvider.provider();
+        try (JsonParser parser = provider.createParser(new StringReader(text))) {
+            return new JsonValueReader(provider).read(parser, parser.next());
+        }
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,82 @@
+package io.nemesisdb.persist;
+
+import static io.nemesisdb.support.Replies.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.WsClient;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A save that fills the disk: 123 with the cause, the server keeps serving, the earlier dataset
+ * stays loadable and the failed save leaves nothing behind. Needs a small file system, so it
+ * mounts a 4 MiB tmpfs, which only root can do; elsewhere it is skipped.
+ */
+class DiskFullTest {
+
+    static final Path MOUNT = Path.of("target/test-persist/disk-full-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+    private boolean mounted;
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            run("umount", MOUNT.toString());
+        }
+    }
+
+    @Test
+    void aSaveThatFillsTheDiskIs123AndDamagesNothing() throws Exception {
+        Files.createDirectories(MOUNT);
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", MOUNT.toString()) == 0;
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root?)");
+        Path work = MOUNT.getParent().resolve("disk-full-work");
+        try (ChildServer server = ChildServer.start(work, List.of("nemesis.persist.path=" + MOUNT), List.of())) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                client.request("{\"KV_SET\":{\"keys\":{\"small\":\"before\"}}}");
+                assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"small\"}}", client.request("{\"KV_SAVE\":{\"name\":\"small\"}}"));
+                assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
+
+                String pad = "x".repeat(1000);
+                for (int batch = 0; batch < 8; batch++) {
+                    StringBuilder set = new StringBuilder("{\"KV_SETQ\":{\"keys\":{");
+                    for (int i = 0; i < 1000; i++) {
+                        set.append(i == 0 ? "" : ",").append("\"k").append(batch).append('-').append(i).append("\":\"").append(pad).append('"');
+                    }
+                    client.sendText(set.append("}}}").toString());
+                }
+                assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"big\"}}", client.request("{\"KV_SAVE\":{\"name\":\"big\"}}"));
+                JsonObject failed = Replies.body(client.receiveText(), "KV_SAVE_RSP");
+                assertEquals(123, failed.getInt("st"), failed::toString);
+                assertEquals("big", failed.getString("name"));
+                assertTrue(failed.getString("m").contains("No space left on device"), failed::toString);
+
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":8001}}", client.request("{\"KV_COUNT\":{}}"));
+                client.request("{\"KV_SET\":{\"keys\":{\"small\":\"after\"}}}");
+                assertEquals(141, Replies.status(client.request("{\"KV_LOAD\":{\"name\":\"small\"}}"), "KV_LOAD_RSP"));
+                assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"small\":\"before\"}}}", client.request("{\"KV_GET\":{\"keys\":[\"small\"]}}"));
+                try (Stream<Path> left = Files.list(MOUNT.resolve("big"))) {
+                    assertEquals(List.of(), left.toList(), "the failed save leaves nothing behind");
+                }
+            }
+            assertTrue(server.stderr().contains("save of 'big' failed"), server.stderr());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+}

@@ -1,0 +1,108 @@
+package io.nemesisdb.persist;
+
+import static io.nemesisdb.support.Replies.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Start-up load with {@code --loadName}/{@code --loadPath} and the settings: success, empty datasets, and failures that stop the server. */
+class StartupLoadTest {
+
+    static final Path WORK = Path.of("target/test-persist/startup").toAbsolutePath();
+
+    @BeforeAll
+    static void clean() throws Exception {
+        Datasets.delete(WORK);
+    }
+
+    @Test
+    void the064KvFixtureLoadsAtStartUpWithTheLaunchOptions() throws Exception {
+        try (ChildServer server = ChildServer.start(WORK.resolve("kv"), List.of(),
+                List.of("--loadName", "kv_fixture", "--loadPath=" + Datasets.fixtures("kv")))) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":14}}", client.request("{\"KV_COUNT\":{}}"));
+                assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"big\":18446744073709551615}}}",
+                        client.request("{\"KV_GET\":{\"keys\":[\"big\"]}}"));
+            }
+        }
+    }
+
+    @Test
+    void the064SessionsFixtureLoadsAtStartUpFromThePersistPathByDefault() throws Exception {
+        Path persist = WORK.resolve("sessions-data");
+        Datasets.copy(Datasets.fixtures("sessions"), "sessions_fixture", persist);
+        try (ChildServer server = ChildServer.start(WORK.resolve("sessions"),
+                List.of("nemesis.sessions-enabled=true", "nemesis.persist.path=" + persist, "nemesis.load.name=sessions_fixture"),
+                List.of())) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                assertReply("{\"SH_INFO_ALL_RSP\":{\"st\":1,\"totalSessions\":4,\"totalKeys\":10}}", client.request("{\"SH_INFO_ALL\":{}}"));
+                assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"shared1\",\"tkn\":15992824868599950585}}",
+                        client.request("{\"SH_OPEN\":{\"name\":\"shared1\"}}"));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyDatasetLoadsAtStartUp() throws Exception {
+        Path ts = WORK.resolve("empty-data/empty/1795364065185310039");
+        Files.createDirectories(ts.resolve("md"));
+        Files.createDirectories(ts.resolve("data"));
+        Files.writeString(ts.resolve("md/md.json"),
+                "{\"name\":\"empty\",\"version\":2,\"status\":1,\"start\":1,\"complete\":2,\"saveDataType\":0}");
+        Files.writeString(ts.resolve("data/0"), "{\"keys\":{}}");
+        try (ChildServer server = ChildServer.start(WORK.resolve("empty"), List.of(),
+                List.of("--loadName=empty", "--loadPath", WORK.resolve("empty-data").toString()))) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
+            }
+        }
+    }
+
+    @Test
+    void aMissingDatasetStopsTheServerWithOneLine() throws Exception {
+        assertStartUpFails(List.of(), List.of("--loadName", "nope", "--loadPath", Datasets.fixtures("kv").toString()),
+                "nemesisdb: cannot load 'nope' at start-up: no dataset named 'nope'");
+    }
+
+    @Test
+    void aDatasetOfTheOtherModeStopsTheServer() throws Exception {
+        assertStartUpFails(List.of(), List.of("--loadName", "sessions_fixture", "--loadPath", Datasets.fixtures("sessions").toString()),
+                "nemesisdb: cannot load 'sessions_fixture' at start-up: dataset 'sessions_fixture'");
+    }
+
+    @Test
+    void aCorruptDatasetStopsTheServer() throws Exception {
+        Path persist = WORK.resolve("corrupt-data");
+        Datasets.copy(Datasets.fixtures("kv"), "kv_fixture", persist);
+        Files.writeString(persist.resolve("kv_fixture/1795364065185310039/data/0"), "{ \"keys\":{\"a\":");
+        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=kv_fixture"), List.of(),
+                "nemesisdb: cannot load 'kv_fixture' at start-up: data file ");
+    }
+
+    @Test
+    void aNameOutsideTheRuleStopsTheServer() throws Exception {
+        assertStartUpFails(List.of(), List.of("--loadName", "../kv", "--loadPath", Datasets.fixtures("kv").toString()),
+                "nemesisdb: cannot load '../kv' at start-up: a dataset name is");
+    }
+
+    private static void assertStartUpFails(List<String> properties, List<String> args, String expectedStart) throws Exception {
+        try (ChildServer server = ChildServer.start(WORK.resolve("failing"), properties, args)) {
+            int status = server.awaitExit();
+            assertNotEquals(0, status);
+            List<String> lines = server.stderr().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, lines.size(), () -> "one line expected: " + lines);
+            assertTrue(lines.get(0).startsWith(expectedStart), lines.get(0));
+        }
+    }
+}
