@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.microprofile.server.Server;
+import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
+import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
+import io.nemesisdb.ops.GracefulShutdown;
 import io.nemesisdb.persist.StartupLoadException;
-import io.nemesisdb.transport.OpenConnections;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -20,8 +22,9 @@ import sun.misc.Signal;
 
 /**
  * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
- * the one start-up line, and on SIGTERM closes clients with 1001 and exits 0. Any start-up failure ends with one line on
- * standard error and a non-zero exit, never a stack trace.
+ * the one start-up line, and on SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it
+ * could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
+ * line on standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
@@ -31,6 +34,7 @@ public final class Main {
     public static void main(String[] args) {
         Config config;
         ServerSettings settings;
+        OperationsSettings operations;
         try {
             Map<String, String> launchSettings = LaunchOptions.parse(args);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -42,6 +46,7 @@ public final class Main {
                     .build();
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
             settings = ServerSettings.from(config);
+            operations = OperationsSettings.from(config);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
             return;
@@ -49,7 +54,8 @@ public final class Main {
         String address = settings.host() + ":" + settings.port();
         Server server;
         try {
-            checkPortFree(settings);
+            checkPortFree(settings.host(), settings.port());
+            checkPortFree(settings.host(), operations.adminPort());
             server = Server.builder().config(config).build().start();
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
@@ -64,21 +70,31 @@ public final class Main {
             exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
             return;
         }
-        Signal.handle(new Signal("TERM"), signal -> stop());
-        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, persist %s (%s)%n",
+        if (adminPort() < 0) {
+            exit(1, "cannot start the admin listener on " + settings.host() + ":" + operations.adminPort() + " (see the log above)");
+            return;
+        }
+        Signal.handle(new Signal("TERM"), signal -> stop(operations));
+        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
                 version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), server.port(),
+                settings.host(), adminPort(),
                 settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
     }
 
     /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
-    private static void checkPortFree(ServerSettings settings) throws IOException {
-        if (settings.port() == 0) {
+    private static void checkPortFree(String host, int port) throws IOException {
+        if (port == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+            probe.bind(new InetSocketAddress(host, port));
         }
+    }
+
+    /** The port the admin listener is bound to, or -1 when it did not start. */
+    private static int adminPort() {
+        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port(OperationsSettings.ADMIN_SOCKET);
     }
 
     private static String version() {
@@ -86,11 +102,24 @@ public final class Main {
         return version == null ? "dev" : version;
     }
 
-    private static void stop() {
+    private static void stop(OperationsSettings operations) {
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(operations.shutdownTimeout().plusSeconds(2).toMillis());
+                System.err.println("nemesisdb: shutdown did not finish within " + operations.shutdownTimeout().toSeconds() + " s");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                // the shutdown finished in time
+            }
+        });
+        int status = 1;
         try {
-            CDI.current().select(OpenConnections.class).get().closeAll("server shutting down");
+            status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
+        } catch (RuntimeException | Error e) {
+            System.err.println("nemesisdb: shutdown failed: " + e);
         } finally {
-            System.exit(0);
+            watchdog.interrupt();
+            System.exit(status);
         }
     }
 

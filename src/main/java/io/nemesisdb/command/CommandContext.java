@@ -18,15 +18,17 @@ public final class CommandContext {
     private final ReplySink sink;
     private final boolean tokenInReplies;
     private final Long token;
+    private final CommandMeter meter;
 
     CommandContext(CommandSpec spec, String replyPrefix, JsonObject body, ReplySink sink,
-                   boolean tokenInReplies, Long token) {
+                   boolean tokenInReplies, Long token, CommandMeter meter) {
         this.spec = spec;
         this.replyPrefix = replyPrefix;
         this.body = body;
         this.sink = sink;
         this.tokenInReplies = tokenInReplies;
         this.token = token;
+        this.meter = meter;
     }
 
     public CommandSpec spec() {
@@ -62,6 +64,7 @@ public final class CommandContext {
 
     /** Finishes {@code reply} as {@link #send} would, for a caller that sends it later. */
     public String render(Reply reply) {
+        meter.replied(reply.status());
         if (tokenInReplies && !reply.hasToken()) {
             reply.token(token);
         }

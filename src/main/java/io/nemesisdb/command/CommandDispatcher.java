@@ -3,6 +3,7 @@ package io.nemesisdb.command;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
@@ -12,7 +13,6 @@ import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,7 +22,7 @@ import jakarta.json.JsonValue;
  * the envelope checks, finds the command, validates its parameters and token, and runs it.
  * Transports call it and know nothing of commands.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class CommandDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
@@ -33,6 +33,12 @@ public class CommandDispatcher {
 
     @Inject
     CommandRegistry registry;
+
+    @Inject
+    CommandMeter meter;
+
+    @Inject
+    CommandGate gate;
 
     private EnvelopeParser parser;
     private Mode mode;
@@ -45,29 +51,41 @@ public class CommandDispatcher {
 
     /** Handles a binary message: always rejected (2). */
     public void onBinary(ReplySink sink) {
-        sink.send(new Reply(ERR_PREFIX, Status.OP_CODE_INVALID)
-                .add("m", "binary messages are not accepted; send JSON as text").finish());
+        send(sink, new Reply(ERR_PREFIX, Status.OP_CODE_INVALID)
+                .add("m", "binary messages are not accepted; send JSON as text"));
     }
 
-    /** Handles one text message. */
+    /** Handles one text message; once shutdown has closed the gate, does nothing. */
     public void onText(String message, ReplySink sink) {
+        if (!gate.enter()) {
+            return;
+        }
+        try {
+            handle(message, sink);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void handle(String message, ReplySink sink) {
         Envelope envelope = parser.parse(message);
         if (envelope.isRejected()) {
-            sink.send(new Reply(ERR_PREFIX, envelope.error()).add("m", envelope.message()).finish());
+            send(sink, new Reply(ERR_PREFIX, envelope.error()).add("m", envelope.message()));
             return;
         }
         String name = envelope.command();
         CommandRegistry.Entry entry = registry.find(name);
         String replyPrefix = entry != null ? entry.replyPrefix() : Reply.prefix(name + "_RSP");
         if (envelope.body().getValueType() != JsonValue.ValueType.OBJECT) {
-            sink.send(new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object").finish());
+            send(sink, new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object"));
             return;
         }
         if (entry == null || !entry.spec().modes().contains(mode)) {
             String why = entry == null ? "unknown command " : "not available in this mode: ";
-            sink.send(new Reply(replyPrefix, Status.COMMAND_NOT_EXIST).add("m", why + name).finish());
+            send(sink, new Reply(replyPrefix, Status.COMMAND_NOT_EXIST).add("m", why + name));
             return;
         }
+        entry.counter().run();
         execute(entry, (JsonObject) envelope.body(), sink);
     }
 
@@ -75,7 +93,7 @@ public class CommandDispatcher {
         CommandSpec spec = entry.spec();
         boolean namesSession = mode == Mode.SESSIONS && spec.scope() != Scope.SERVER;
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
-        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token);
+        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter);
         ParamValidator.Violation violation = ParamValidator.validate(spec.params(), body);
         if (violation != null) {
             context.fail(violation.status(), violation.message());
@@ -91,5 +109,10 @@ public class CommandDispatcher {
             LOG.log(Level.SEVERE, "command " + spec.name() + " failed unexpectedly", e);
             context.fail(Status.UNKNOWN, "unexpected server error");
         }
+    }
+
+    private void send(ReplySink sink, Reply reply) {
+        meter.replied(reply.status());
+        sink.send(reply.finish());
     }
 }

@@ -5,18 +5,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.protocol.Reply;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /** Every command the server knows, collected from all {@link CommandCatalog} beans. */
-@ApplicationScoped
+@ApplicationSingleton
 public class CommandRegistry {
 
-    /** A declared command with the opening of its replies, computed once. */
-    record Entry(CommandSpec spec, String replyPrefix) {
+    /** A declared command with the opening of its replies and its metrics counter, made once. */
+    record Entry(CommandSpec spec, String replyPrefix, Runnable counter) {
     }
 
     private final Map<String, Entry> commands = new HashMap<>();
@@ -24,11 +24,14 @@ public class CommandRegistry {
     @Inject
     Instance<CommandCatalog> catalogs;
 
+    @Inject
+    CommandMeter meter;
+
     @PostConstruct
     void collect() {
         for (CommandCatalog catalog : catalogs) {
             for (CommandSpec spec : catalog.commands()) {
-                Entry previous = commands.putIfAbsent(spec.name(), new Entry(spec, Reply.prefix(spec.replyName())));
+                Entry previous = commands.putIfAbsent(spec.name(), new Entry(spec, Reply.prefix(spec.replyName()), meter.commandCounter(spec.name())));
                 if (previous != null) {
                     throw new IllegalStateException("command " + spec.name() + " is declared twice");
                 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
  * @param persistPath where datasets are saved ({@code nemesis.persist.path})
  * @param loadName the dataset to load at start-up, or {@code null} ({@code nemesis.load.name}, {@code --loadName})
  * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
+ * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
  */
 public record ServerSettings(String host,
                              int port,
@@ -27,7 +28,8 @@ public record ServerSettings(String host,
                              boolean persistEnabled,
                              Path persistPath,
                              String loadName,
-                             Path loadPath) {
+                             Path loadPath,
+                             Transport transport) {
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
@@ -43,6 +45,7 @@ public record ServerSettings(String host,
                 persistPath,
                 read.optionalString("nemesis.load.name"),
                 read.optionalString("nemesis.load.path") == null ? persistPath
-                        : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize());
+                        : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize(),
+                Transport.parse("nemesis.transport", read.string("nemesis.transport")));
     }
 }

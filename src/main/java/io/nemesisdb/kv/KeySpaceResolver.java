@@ -1,9 +1,9 @@
 package io.nemesisdb.kv;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandHandler;
 import io.nemesisdb.config.ServerSettings;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  * space closed while the command was on its way (a session ended) makes the command fail as if
  * it had not been found.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class KeySpaceResolver {
 
     @Inject

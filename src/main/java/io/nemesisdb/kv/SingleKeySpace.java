@@ -1,12 +1,12 @@
 package io.nemesisdb.kv;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** KV mode's only key space. */
-@ApplicationScoped
+@ApplicationSingleton
 public class SingleKeySpace implements KeySpaces {
 
     private final KeySpace keySpace = new KeySpace();

@@ -55,6 +55,28 @@ public final class DatasetReader {
         return sessions;
     }
 
+    /** Whether {@code name} has a complete save, of either mode: false when it was never saved or every save was cut off. */
+    boolean hasCompleteSave(SaveName name) throws DatasetException {
+        List<Path> candidates;
+        try {
+            candidates = layout.timestampDirsNewestFirst(name);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new DatasetException("cannot list " + layout.nameDir(name) + ": " + e.getMessage());
+        }
+        for (Path dir : candidates) {
+            try {
+                if (DatasetMetadata.read(DatasetLayout.mdFile(dir)).isComplete()) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // a save that never completed
+            }
+        }
+        return false;
+    }
+
     /** The newest complete {@code <ts>} directory of {@code name}, which must hold data of {@code format}. */
     Path locate(SaveName name, DataFormat format) throws DatasetException {
         List<Path> candidates;

@@ -1,10 +1,12 @@
 package io.nemesisdb.persist;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.kv.SingleKeySpace;
+import io.nemesisdb.ops.StoreMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,9 +24,12 @@ public class KvDatasets {
     @Inject
     SaveRunner saves;
 
+    @Inject
+    StoreMetrics metrics;
+
     /** Runs {@code KV_SAVE}. */
     void save(CommandContext context) {
-        saves.save(context, () -> KvSnapshot.of(keySpaces.keySpace()));
+        saves.save(context, this::snapshot);
     }
 
     /**
@@ -33,6 +38,23 @@ public class KvDatasets {
      * @return how many keys the dataset held
      */
     public long load(Path root, SaveName name, int maxDepth) throws DatasetException {
+        long started = System.nanoTime();
+        boolean complete = false;
+        try {
+            long count = loadParts(root, name, maxDepth);
+            complete = true;
+            return count;
+        } finally {
+            metrics.loaded(complete, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The whole key space as one point-in-time snapshot, for the final save. */
+    Snapshot snapshot() {
+        return KvSnapshot.of(keySpaces.keySpace());
+    }
+
+    private long loadParts(Path root, SaveName name, int maxDepth) throws DatasetException {
         List<KvSnapshot> parts = new DatasetReader(new DatasetLayout(root), maxDepth).readKv(name);
         long count = 0;
         for (KvSnapshot part : parts) {

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NotDirectoryException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.ops.StoreMetrics;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +38,9 @@ public class SaveRunner {
 
     @Inject
     ServerSettings settings;
+
+    @Inject
+    StoreMetrics metrics;
 
     private final SaveClock clock = new SaveClock();
     private SnapshotWriter writer;
@@ -118,11 +123,13 @@ public class SaveRunner {
         try {
             SnapshotWriter.Written written = writer.write(name, ts, startMillis, snapshot);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            metrics.saved(true, Duration.ofNanos(System.nanoTime() - started));
             LOG.info(() -> "saved '" + name + "' to " + written.dir() + ": " + written.files() + " data files, "
                     + written.bytes() + " bytes in " + millis + " ms (snapshot " + snapshotMillis + " ms)");
             reply = context.render(context.reply(Status.SAVE_COMPLETE).add("name", name.value()).add("duration", millis));
         } catch (Throwable e) {
             writer.discard(name, ts);
+            metrics.saved(false, Duration.ofNanos(System.nanoTime() - started));
             String why = describe(e);
             LOG.log(e instanceof IOException ? Level.WARNING : Level.SEVERE,
                     "save of '" + name + "' failed, earlier datasets are untouched: " + why,
@@ -130,6 +137,29 @@ public class SaveRunner {
             reply = context.render(context.reply(Status.SAVE_ERROR).add("name", name.value()).add("m", "save failed: " + why));
         }
         sink.send(reply);
+    }
+
+    /**
+     * Saves {@code snapshot} as {@code name} on the calling thread, for the final save at shutdown,
+     * and returns once it is durable; on failure nothing of it remains.
+     */
+    SnapshotWriter.Written saveNow(SaveName name, Snapshot snapshot) throws IOException {
+        long started = System.nanoTime();
+        long ts = clock.next();
+        boolean complete = false;
+        try {
+            writer.prepare(name, ts);
+            try {
+                SnapshotWriter.Written written = writer.write(name, ts, System.currentTimeMillis(), snapshot);
+                complete = true;
+                return written;
+            } catch (IOException | RuntimeException e) {
+                writer.discard(name, ts);
+                throw e;
+            }
+        } finally {
+            metrics.saved(complete, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     /** A one-line cause, naming the file and the system's reason. */

@@ -1,6 +1,7 @@
 package io.nemesisdb.persist;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.ops.StoreMetrics;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import io.nemesisdb.session.Expiry;
@@ -37,6 +39,9 @@ public class SessionDatasets {
     @Inject
     SaveRunner saves;
 
+    @Inject
+    StoreMetrics metrics;
+
     /** Runs {@code SH_SAVE}: all sessions, or those of {@code tkns} (unknown tokens skipped). */
     void save(CommandContext context) {
         JsonArray items = context.body().getJsonArray("tkns");
@@ -61,6 +66,23 @@ public class SessionDatasets {
      * left as they are.
      */
     public Restored load(Path root, SaveName name, int maxDepth) throws DatasetException {
+        long started = System.nanoTime();
+        boolean complete = false;
+        try {
+            Restored restored = restore(root, name, maxDepth);
+            complete = true;
+            return restored;
+        } finally {
+            metrics.loaded(complete, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Every session as a snapshot, for the final save. */
+    Snapshot snapshotAll() {
+        return new SessionsSnapshot(toSaved(store.snapshotAll()));
+    }
+
+    private Restored restore(Path root, SaveName name, int maxDepth) throws DatasetException {
         List<SavedSession> saved = new DatasetReader(new DatasetLayout(root), maxDepth).readSessions(name);
         List<SessionSnapshot> toRestore = new ArrayList<>(saved.size());
         Set<Long> seen = new HashSet<>();

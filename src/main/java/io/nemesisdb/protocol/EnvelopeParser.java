@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import org.eclipse.parsson.api.BufferPool;
 
 /**
  * Parses a request message and applies the envelope checks of protocol section 1.1 in their
@@ -21,7 +22,8 @@ public final class EnvelopeParser {
     /** @param maxDepth the deepest nesting a message may have; deeper messages are invalid JSON */
     public EnvelopeParser(int maxDepth) {
         JsonProvider provider = JsonProvider.provider();
-        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth));
+        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth,
+                BufferPool.class.getName(), new ThreadLocalBufferPool()));
         this.values = new JsonValueReader(provider);
     }
 

@@ -20,14 +20,18 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** Appends {@code s} as a quoted JSON string. */
+    /** Appends {@code s} as a quoted JSON string that encodes to valid UTF-8. */
     public static void appendString(StringBuilder out, String s) {
         out.append('"');
         int len = s.length();
         int start = 0;
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
                 continue;
             }
             out.append(s, start, i);
@@ -39,7 +43,10 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                // control characters, and surrogates without their pair (sent as \\ud800 escapes), which
+                // UTF-8 cannot carry: escaped, the text stays valid and the value exact
+                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             }
             start = i + 1;
         }

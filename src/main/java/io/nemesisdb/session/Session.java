@@ -116,13 +116,14 @@ final class Session {
      *
      * @throws KeySpace.Closed when the session has ended
      */
-    void clearIfDue(long now) {
-        keySpace.write(map -> {
+    boolean clearIfDue(long now) {
+        return keySpace.write(map -> {
             long current = deadline;
             if (now - current >= 0 && DEADLINE.compareAndSet(this, current, now + durationNanos())) {
                 map.clear();
+                return true;
             }
-            return null;
+            return false;
         });
     }
 

@@ -1,18 +1,18 @@
 package io.nemesisdb.session;
 
+import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.kv.KeySpaces;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Sessions mode's key spaces: the session named by the request's {@code tkn}, whose idle clock
  * every {@code KV_} command restarts. An unknown or expired session is 100.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SessionKeySpaces implements KeySpaces {
 
     @Inject

@@ -52,6 +52,7 @@ public final class SessionStore {
     private final AtomicInteger expiring = new AtomicInteger();
     private final NanoClock clock;
     private final LongSupplier randomLongs;
+    private volatile Runnable expiryListener = () -> { };
 
     /**
      * @param clock       the monotonic clock expiry is measured with
@@ -61,6 +62,11 @@ public final class SessionStore {
     public SessionStore(NanoClock clock, LongSupplier randomLongs) {
         this.clock = clock;
         this.randomLongs = randomLongs;
+    }
+
+    /** Calls {@code listener} once for every session that expires (deleted or emptied), for metrics. */
+    public void onExpiry(Runnable listener) {
+        this.expiryListener = listener;
     }
 
     /** A new session that is not shared, with a fresh random token. */
@@ -140,7 +146,7 @@ public final class SessionStore {
     }
 
     /** The number of sessions and of keys in all of them. */
-    Totals totals() {
+    public Totals totals() {
         long now = clock.nanoTime();
         long count = 0;
         long keys = 0;
@@ -270,11 +276,15 @@ public final class SessionStore {
             return !session.keySpace().isClosed();
         }
         if (session.deletedOnExpiry()) {
-            end(session);
+            if (end(session)) {
+                expiryListener.run();
+            }
             return false;
         }
         try {
-            session.clearIfDue(now);
+            if (session.clearIfDue(now)) {
+                expiryListener.run();
+            }
             return true;
         } catch (KeySpace.Closed ended) {
             return false;

@@ -5,7 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The client connections open on any transport, so that shutdown can close them all. */
+/**
+ * The client connections open on any transport, so that shutdown can close them all. Once
+ * {@link #closeAll} has run, a connection that opens is closed at once with 1001.
+ */
 @ApplicationScoped
 public class OpenConnections {
 
@@ -13,24 +16,36 @@ public class OpenConnections {
     public static final int GOING_AWAY = 1001;
 
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile String closingReason;
 
     public void opened(Connection connection) {
         open.add(connection);
+        String reason = closingReason;
+        if (reason != null && open.remove(connection)) {
+            connection.close(GOING_AWAY, reason);
+        }
     }
 
     public void closed(Connection connection) {
         open.remove(connection);
     }
 
+    /** The open connections, for tests that check which transport serves them. */
+    java.util.List<Connection> list() {
+        return java.util.List.copyOf(open);
+    }
+
     public int count() {
         return open.size();
     }
 
-    /** Closes every open connection with 1001. */
+    /** Closes every open connection with 1001, and from now on every new one. */
     public void closeAll(String reason) {
+        closingReason = reason;
         for (Connection connection : open) {
-            connection.close(GOING_AWAY, reason);
+            if (open.remove(connection)) {
+                connection.close(GOING_AWAY, reason);
+            }
         }
-        open.clear();
     }
 }

@@ -15,20 +15,6 @@ final class PayloadLimit {
         if ((long) chars * 3 <= maxBytes) {
             return false;
         }
-        long bytes = 0;
-        for (int i = 0; i < chars; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes > maxBytes;
+        return Utf8.encodedLength(text) > maxBytes;
     }
 }

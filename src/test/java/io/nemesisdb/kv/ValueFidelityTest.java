@@ -35,6 +35,8 @@ class ValueFidelityTest {
                 Arguments.of("null", "null", "null"),
                 Arguments.of("booleans", "[true,false]", "[true,false]"),
                 Arguments.of("empty containers", "{\"a\":{},\"b\":[],\"\":\"\"}", "{\"a\":{},\"b\":[],\"\":\"\"}"),
+                Arguments.of("surrogates without their pair", "\"a\\ud800b\\udc00c\\ud83d\\ude00\"",
+                        "\"a\\ud800b\\udc00c\ud83d\ude00\""),
                 same("deep object", "{\"a\":".repeat(200) + "1" + "}".repeat(200)),
                 same("deep array", "[".repeat(500) + "\"x\"" + "]".repeat(500)));
     }

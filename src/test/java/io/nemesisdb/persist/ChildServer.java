@@ -42,7 +42,7 @@ final class ChildServer implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-Dserver.port=0", "-cp", absoluteClassPath()));
+        command.addAll(List.of("-Dserver.port=0", "-Dnemesis.admin-port=0", "-cp", absoluteClassPath()));
         properties.forEach(p -> command.add("-D" + p));
         command.add("io.nemesisdb.Main");
         command.addAll(args);

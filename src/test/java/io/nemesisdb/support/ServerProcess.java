@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("ready: .* ws://[^:]+:(\\d+)/");
+    private static final Pattern READY = Pattern.compile("ready: .* ws://[^:]+:(\\d+)/(?:, admin http://[^:]+:(\\d+)/)?");
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -29,6 +29,7 @@ public final class ServerProcess implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final List<Thread> readers = new ArrayList<>();
     private volatile int port = -1;
+    private volatile int adminPort = -1;
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -37,18 +38,34 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a server with the given settings as system properties ({@code server.port} defaults
-     * to 0: a free port), environment variables and command-line arguments.
+     * Starts a server with the given settings as system properties ({@code server.port} and
+     * {@code nemesis.admin-port} default to 0: free ports), environment variables and command-line
+     * arguments.
      */
     public static ServerProcess start(Map<String, String> settings, Map<String, String> environment, String... args)
             throws IOException {
+        return start(List.of(), settings, environment, args);
+    }
+
+    /** As {@link #start(Map, Map, String...)}, with {@code classpathFirst} ahead of the test classpath. */
+    public static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
+                                      Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Dserver.port=0");
+        command.add("-Dnemesis.admin-port=0");
+        // the transport this test run is for (surefire runs the suite once per transport)
+        String transport = System.getProperty("nemesis.transport");
+        if (transport != null && !settings.containsKey("nemesis.transport")) {
+            command.add("-Dnemesis.transport=" + transport);
+        }
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        List<String> classpath = new ArrayList<>();
+        classpathFirst.forEach(path -> classpath.add(path.toString()));
+        classpath.add(System.getProperty("java.class.path"));
+        command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add("io.nemesisdb.Main");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -85,13 +102,24 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The admin port (health, metrics), once {@link #awaitReady()} has returned. */
+    public int adminPort() {
+        return adminPort;
+    }
+
     public Process process() {
         return process;
     }
 
-    /** Sends SIGTERM. */
-    public void terminate() {
-        process.destroy();
+    /**
+     * Sends SIGTERM, with kill(1): {@link Process#destroy()} sends it too but also closes the
+     * streams this reads, losing what the server prints while it stops.
+     */
+    public void terminate() throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new AssertionError("kill -TERM " + process.pid() + " failed with " + status);
+        }
     }
 
     /** Sends SIGKILL. */
@@ -116,6 +144,7 @@ public final class ServerProcess implements AutoCloseable {
                     Matcher matcher = READY.matcher(line);
                     if (watchForReady && matcher.find()) {
                         port = Integer.parseInt(matcher.group(1));
+                        adminPort = matcher.group(2) == null ? -1 : Integer.parseInt(matcher.group(2));
                         ready.countDown();
                     }
                 }

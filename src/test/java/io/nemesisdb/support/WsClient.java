@@ -104,6 +104,38 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Sends one text message split into frames of the given byte parts, whether or not they are valid UTF-8. */
+    public void sendFragmentedBytes(byte[]... parts) throws IOException {
+        for (int i = 0; i < parts.length; i++) {
+            sendFrame(i == 0 ? 1 : 0, parts[i], i == parts.length - 1);
+        }
+    }
+
+    /** Sends the first frame of a fragmented text message. */
+    public void sendFragmentStart(String part) throws IOException {
+        sendFrame(1, part.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** Sends the last frame of a fragmented message. */
+    public void sendFragmentEnd(String part) throws IOException {
+        sendFrame(0, part.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** Sends the texts as messages written to the socket at once, as a pipelining client does. */
+    public void sendPipelined(String... texts) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String text : texts) {
+            all.write(frame(1, text.getBytes(StandardCharsets.UTF_8), true));
+        }
+        out.write(all.toByteArray());
+        out.flush();
+    }
+
+    /** Sends a close frame with {@code code} and no reason. */
+    public void sendClose(int code) throws IOException {
+        sendFrame(8, new byte[] {(byte) (code >> 8), (byte) code}, true);
+    }
+
     public void sendPing(byte[] payload) throws IOException {
         sendFrame(9, payload, true);
     }
@@ -169,6 +201,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     private void sendFrame(int opcode, byte[] payload, boolean fin) throws IOException {
+        out.write(frame(opcode, payload, fin));
+        out.flush();
+    }
+
+    private static byte[] frame(int opcode, byte[] payload, boolean fin) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
@@ -186,14 +223,13 @@ public final class WsClient implements AutoCloseable {
         }
         byte[] mask = new byte[4];
         RANDOM.nextBytes(mask);
-        frame.write(mask);
+        frame.write(mask, 0, 4);
         byte[] masked = new byte[payload.length];
         for (int i = 0; i < payload.length; i++) {
             masked[i] = (byte) (payload[i] ^ mask[i & 3]);
         }
-        frame.write(masked);
-        out.write(frame.toByteArray());
-        out.flush();
+        frame.write(masked, 0, masked.length);
+        return frame.toByteArray();
     }
 
     @Override

@@ -1,0 +1,85 @@
+package io.nemesisdb.bench;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The load generator's command line: {@code --name value} pairs, each with a default.
+ *
+ * @param url the server, {@code ws://host:port/path}
+ * @param connections how many WebSocket connections
+ * @param window requests each connection keeps in flight (1: request, wait, repeat)
+ * @param op get, set, mix (80% get, 20% set), setq (quiet sets with a KV_COUNT after each window), or load (fill the keys and exit)
+ * @param sessions sessions mode: each connection creates its own session first and sends its token
+ * @param keys the key count; gets and sets pick keys uniformly at random
+ * @param valueSize the length of each string value, in characters
+ * @param durationSeconds the measured period
+ * @param warmupSeconds load before the measured period, not counted
+ * @param threads event-loop threads of the generator (the connections are spread over them)
+ * @param serverPid the server's process id, to report its CPU time per op (0: not reported)
+ */
+record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,
+                    int durationSeconds, int warmupSeconds, int threads, long serverPid) {
+
+    static final String USAGE = """
+            usage: LoadGenerator [--url ws://127.0.0.1:1987/] [--connections 4] [--window 64]
+                                 [--op get|set|mix|setq|load] [--sessions true|false] [--keys 10000]
+                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads 1] [--server-pid PID]""";
+
+    static BenchOptions parse(String[] args) {
+        URI url = URI.create("ws://127.0.0.1:1987/");
+        int connections = 4;
+        int window = 64;
+        String op = "get";
+        boolean sessions = false;
+        int keys = 10_000;
+        int valueSize = 32;
+        int duration = 5;
+        int warmup = 3;
+        int threads = 1;
+        long serverPid = 0;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value\n" + USAGE);
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--url" -> url = URI.create(value);
+                case "--connections" -> connections = positive(args[i], value);
+                case "--window" -> window = positive(args[i], value);
+                case "--op" -> op = op(value);
+                case "--sessions" -> sessions = Boolean.parseBoolean(value);
+                case "--keys" -> keys = positive(args[i], value);
+                case "--value-size" -> valueSize = positive(args[i], value);
+                case "--duration" -> duration = positive(args[i], value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--threads" -> threads = positive(args[i], value);
+                case "--server-pid" -> serverPid = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        return new BenchOptions(url, connections, window, op, sessions, keys, valueSize, duration, warmup,
+                Math.min(threads, connections), serverPid);
+    }
+
+    private static String op(String value) {
+        String op = value.toLowerCase(Locale.ROOT);
+        return switch (op) {
+            case "get", "set", "mix", "setq", "load" -> op;
+            default -> throw new IllegalArgumentException("--op is get, set, mix, setq or load, not " + value);
+        };
+    }
+
+    private static int positive(String name, String value) {
+        int number = Integer.parseInt(value);
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return number;
+    }
+
+    /** Whether the keys must exist before the measured load starts. */
+    boolean needsPreload() {
+        return op.equals("get") || op.equals("mix") || op.equals("load");
+    }
+}

@@ -1,0 +1,80 @@
+package io.nemesisdb.ops;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.nemesisdb.command.CommandGate;
+import io.nemesisdb.config.OperationsSettings;
+import io.nemesisdb.transport.OpenConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * The shutdown sequence run on SIGTERM, within {@code nemesis.shutdown-timeout}: readiness goes
+ * false, new messages are no longer executed and the ones being executed finish and reply, every
+ * client is closed with 1001 (and any that connects later too), then the dataset named by
+ * {@code nemesis.persist.save-on-stop} is saved by the {@link FinalSave}.
+ */
+@ApplicationScoped
+public class GracefulShutdown {
+
+    private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
+
+    @Inject
+    ServerLifecycle lifecycle;
+
+    @Inject
+    CommandGate gate;
+
+    @Inject
+    OpenConnections connections;
+
+    @Inject
+    OperationsSettings settings;
+
+    @Inject
+    Instance<FinalSave> finalSave;
+
+    /** Runs the sequence; true when everything, the final save included, completed in time. */
+    public boolean run() {
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        lifecycle.stopping();
+        gate.close();
+        boolean complete = true;
+        try {
+            if (!gate.awaitIdle(remaining(deadline))) {
+                LOG.warning("shutdown: commands still running when the shutdown timeout ran out");
+                complete = false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            complete = false;
+        }
+        connections.closeAll("server shutting down");
+        if (settings.saveOnStop().isPresent()) {
+            complete &= save(settings.saveOnStop().get(), deadline);
+        }
+        return complete;
+    }
+
+    private boolean save(String name, long deadline) {
+        if (finalSave.isUnsatisfied()) {
+            LOG.severe("shutdown: cannot save dataset " + name + " on stop: this server has no persistence");
+            return false;
+        }
+        try {
+            finalSave.get().save(name, remaining(deadline));
+            LOG.info("shutdown: dataset " + name + " saved");
+            return true;
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "shutdown: saving dataset " + name + " failed", e);
+            return false;
+        }
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.nemesisdb.ops;
+
+import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
+
+import io.nemesisdb.command.CommandRegistry;
+import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.protocol.Mode;
+import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.transport.OpenConnections;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+
+/**
+ * Registers every metric at start-up, so that the first scrape lists them all: the gauges read
+ * when metrics are scraped (connections open, and the keys, in sessions mode also the sessions,
+ * held by the {@link StoreSize} of the server's mode) and the counters of the command registry
+ * and {@link StoreMetrics}, whose beans it creates; in sessions mode it has the session store
+ * report expiries to {@link StoreMetrics}.
+ */
+@ApplicationScoped
+class MetricsRegistration {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    OpenConnections connections;
+
+    @Inject
+    Instance<StoreSize> sizes;
+
+    @Inject
+    CommandRegistry commands;
+
+    @Inject
+    StoreMetrics storeMetrics;
+
+    @Inject
+    SessionStore sessionStore;
+
+    void register(@Observes @Priority(PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object event) {
+        commands.all();
+        storeMetrics.register();
+        if (settings.mode() == Mode.SESSIONS) {
+            sessionStore.onExpiry(() -> storeMetrics.sessionsExpired(1));
+        }
+        registry.gauge(describe("nemesis.connections", "Client connections open"), connections, OpenConnections::count);
+        for (StoreSize size : sizes) {
+            if (size.mode() == settings.mode()) {
+                registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);
+                if (size.mode() == Mode.SESSIONS) {
+                    registry.gauge(describe("nemesis.sessions", "Sessions open"), size, StoreSize::sessions);
+                }
+            }
+        }
+    }
+
+    private static Metadata describe(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).withUnit(MetricUnits.NONE).build();
+    }
+}

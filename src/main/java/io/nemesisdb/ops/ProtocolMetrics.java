@@ -1,0 +1,98 @@
+package io.nemesisdb.ops;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.nemesisdb.command.CommandMeter;
+import io.nemesisdb.protocol.Status;
+import io.nemesisdb.transport.TransportMeter;
+
+/**
+ * Counts commands, replies and traffic in {@link LongAdder}s that the metrics endpoint reads as
+ * counters when it is scraped. A request costs a few adder increments and no lookup: replies by
+ * status sit in an array indexed by the status, each command's adder is handed out once when the
+ * registry is built. (Helidon's own counters go through a composite Micrometer counter on every
+ * increment, about 15 ns each, contended between cores.) The adders live as long as the JVM, so a
+ * second server started in the same JVM, as tests do, keeps counting into the registered meters.
+ */
+final class ProtocolMetrics implements CommandMeter, TransportMeter {
+
+    private static final String SCOPE = "application";
+    private static final LongAdder[] REPLIES = adders(Status.values().length);
+    private static final LongAdder[] REJECTIONS = adders(Rejection.values().length);
+    private static final LongAdder BYTES_IN = new LongAdder();
+    private static final LongAdder BYTES_OUT = new LongAdder();
+    private static final Map<String, LongAdder> COMMANDS = new ConcurrentHashMap<>();
+
+    private final MeterRegistry registry;
+
+    ProtocolMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Status status : Status.values()) {
+            register("nemesis.replies", "Replies sent, by status code", REPLIES[status.ordinal()],
+                    Tag.create("status", Integer.toString(status.code())));
+        }
+        for (Rejection reason : Rejection.values()) {
+            register("nemesis.transport.rejections", "Messages the transport turned away and closed the connection for",
+                    REJECTIONS[reason.ordinal()], Tag.create("reason", reason.name().toLowerCase(Locale.ROOT)));
+        }
+        register("nemesis.received.bytes", "Message payload received, in bytes", BYTES_IN);
+        register("nemesis.sent.bytes", "Message payload sent, in bytes", BYTES_OUT);
+    }
+
+    private static LongAdder[] adders(int count) {
+        LongAdder[] adders = new LongAdder[count];
+        for (int i = 0; i < count; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
+    private void register(String name, String description, LongAdder adder, Tag... tags) {
+        registry.getOrCreate(FunctionalCounter.builder(name, adder, LongAdder::sum)
+                .description(description).scope(SCOPE).tags(List.of(tags)));
+    }
+
+    @Override
+    public Runnable commandCounter(String name) {
+        LongAdder adder = COMMANDS.computeIfAbsent(name, any -> new LongAdder());
+        register("nemesis.commands", "Commands received, by name", adder, Tag.create("command", name));
+        return adder::increment;
+    }
+
+    @Override
+    public void replied(Status status) {
+        REPLIES[status.ordinal()].increment();
+    }
+
+    @Override
+    public void receivedText(String message) {
+        BYTES_IN.add(Utf8Length.of(message));
+    }
+
+    @Override
+    public void sentText(String message) {
+        BYTES_OUT.add(Utf8Length.of(message));
+    }
+
+    @Override
+    public void received(long bytes) {
+        BYTES_IN.add(bytes);
+    }
+
+    @Override
+    public void sent(long bytes) {
+        BYTES_OUT.add(bytes);
+    }
+
+    @Override
+    public void rejected(Rejection reason) {
+        REJECTIONS[reason.ordinal()].increment();
+    }
+}

@@ -1,0 +1,53 @@
+package io.nemesisdb.transport;
+
+/**
+ * What a transport reports to metrics: traffic and the messages it turned away before they
+ * reached the protocol core. Implemented outside the transports; called on the request path.
+ */
+public interface TransportMeter {
+
+    /** Why a transport turned a message away. */
+    enum Rejection {
+        /** Larger than {@code nemesis.max-payload}: closed with 1009. */
+        OVERSIZE,
+        /** Text that is not UTF-8: closed with 1007. */
+        INVALID_UTF8
+    }
+
+    /** A text message was received, counted in UTF-8 bytes; for transports that only see decoded text. */
+    void receivedText(String message);
+
+    /** A text message was sent, counted in UTF-8 bytes. */
+    void sentText(String message);
+
+    /** {@code bytes} of message payload were received; for transports that see frames. */
+    void received(long bytes);
+
+    /** {@code bytes} of message payload were sent. */
+    void sent(long bytes);
+
+    void rejected(Rejection reason);
+
+    /** Records nothing: for transports under test without metrics. */
+    TransportMeter NONE = new TransportMeter() {
+        @Override
+        public void receivedText(String message) {
+        }
+
+        @Override
+        public void sentText(String message) {
+        }
+
+        @Override
+        public void received(long bytes) {
+        }
+
+        @Override
+        public void sent(long bytes) {
+        }
+
+        @Override
+        public void rejected(Rejection reason) {
+        }
+    };
+}

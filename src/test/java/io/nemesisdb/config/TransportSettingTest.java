@@ -1,0 +1,22 @@
+package io.nemesisdb.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** The {@code nemesis.transport} setting: its two names, any case, and a clear error otherwise. */
+class TransportSettingTest {
+
+    @Test
+    void namesTheTwoTransportsInAnyCase() {
+        assertEquals(Transport.HELIDON, Transport.parse("nemesis.transport", "helidon"));
+        assertEquals(Transport.JAKARTA, Transport.parse("nemesis.transport", "Jakarta"));
+    }
+
+    @Test
+    void anyOtherValueStopsStartUpNamingTheChoices() {
+        SettingsException e = assertThrows(SettingsException.class, () -> Transport.parse("nemesis.transport", "tyrus"));
+        assertEquals("setting nemesis.transport is 'tyrus', not helidon or jakarta", e.getMessage());
+    }
+}

@@ -1,0 +1,153 @@
+package io.nemesisdb.ops;
+
+import static io.nemesisdb.support.Replies.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
+class GracefulShutdownTest {
+
+    private static final int EXIT_WAIT_SECONDS = 60;
+
+    @TempDir
+    Path saveDir;
+
+    @TempDir
+    Path beanArchive;
+
+    /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
+    private List<Path> finalSaveBean() throws IOException, URISyntaxException {
+        Path classFile = Path.of(HeldFinalSave.class.getResource("HeldFinalSave.class").toURI());
+        Path target = beanArchive.resolve("io/nemesisdb/ops/HeldFinalSave.class");
+        Files.createDirectories(target.getParent());
+        Files.copy(classFile, target);
+        Files.createDirectories(beanArchive.resolve("META-INF"));
+        Files.writeString(beanArchive.resolve("META-INF/beans.xml"),
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>");
+        return List.of(beanArchive);
+    }
+
+    private static WsClient.Frame awaitFrame(WsClient client) throws IOException {
+        WsClient.Frame frame = client.receive(20_000);
+        assertNotNull(frame, "nothing received");
+        return frame;
+    }
+
+    private void awaitFile(String name, ServerProcess server) throws InterruptedException {
+        for (int i = 0; i < 1000 && !Files.exists(saveDir.resolve(name)); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(saveDir.resolve(name)), () -> name + " never appeared: " + server.stderr());
+    }
+
+    @Test
+    void duringTheFinalSaveTheServerIsNotReadyRefusesClientsAndExits0OnceSaved() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
+        try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of());
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertEquals(200, AdminClient.get(server.adminPort(), "/health/ready").status());
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2,\"c\":3}}}"));
+
+            server.terminate();
+            WsClient.Frame frame = awaitFrame(client);
+            assertTrue(frame.isClose(), () -> "expected close, got " + frame);
+            assertEquals(1001, frame.closeCode());
+            awaitFile("started", server);
+
+            AdminClient.Response ready = AdminClient.get(server.adminPort(), "/health/ready");
+            assertEquals(503, ready.status());
+            assertTrue(ready.body().contains("\"stopping\":true"), ready.body());
+            assertEquals(200, AdminClient.get(server.adminPort(), "/health/live").status());
+            try (WsClient late = WsClient.connect(server.awaitReady())) {
+                WsClient.Frame refused = awaitFrame(late);
+                assertTrue(refused.isClose(), () -> "expected close, got " + refused);
+                assertEquals(1001, refused.closeCode());
+            }
+
+            Files.writeString(saveDir.resolve("release"), "");
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertEquals("on-stop 3", Files.readString(saveDir.resolve("saved")));
+        }
+    }
+
+    @Test
+    void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.shutdown-timeout", "1",
+                HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
+        try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of())) {
+            server.awaitReady();
+            server.terminate();
+            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertTrue(Files.exists(saveDir.resolve("started")));
+            assertFalse(Files.exists(saveDir.resolve("saved")));
+        }
+    }
+
+    @Test
+    void saveOnStopWithSavingDisabledEndsTheProcessWithStatus1AndSaysWhy() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.persist.enabled", "false",
+                "nemesis.persist.path", saveDir.toString());
+        try (ServerProcess server = ServerProcess.start(settings)) {
+            server.awaitReady();
+            server.terminate();
+            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertTrue(String.join("\n", server.stderr()).contains("saving is disabled"), () -> String.valueOf(server.stderr()));
+        }
+    }
+
+    @Test
+    void theDatasetSavedOnStopIsWhatAFreshServerLoads() throws Exception {
+        String keys = "{\"a\":1,\"b\":{\"c\":[true,null,\"é\"]},\"big\":123456789012345678901234567890}";
+        Map<String, String> first = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(first);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":" + keys + "}}"));
+            server.terminate();
+            assertEquals(1001, awaitFrame(client).closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        try (ServerProcess server = ServerProcess.start(first);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":" + keys + "}}",
+                    client.request("{\"KV_GET\":{\"keys\":[\"a\",\"b\",\"big\"]}}"));
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
+        }
+    }
+
+    @Test
+    void withMissingOkTheFirstStartOfAServerThatSavesOnStopStartsEmpty() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.load.name", "never-saved",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.nemesisdb.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.nemesisdb.kv.SingleKeySpace;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+
+/**
+ * A final save for child-server tests, chosen over persistence's: it marks that it started,
+ * waits until the test creates {@code release} in the directory named by the system property
+ * {@code nemesis.test.final-save-dir}, then writes {@code saved} with the dataset name and the
+ * number of keys it saw.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class HeldFinalSave implements FinalSave {
+
+    public static final String DIRECTORY_PROPERTY = "nemesis.test.final-save-dir";
+
+    @Inject
+    SingleKeySpace keySpace;
+
+    @Override
+    public void save(String name, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        Path directory = Path.of(System.getProperty(DIRECTORY_PROPERTY));
+        Files.writeString(directory.resolve("started"), name);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(directory.resolve("release"))) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("not released within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+        Files.writeString(directory.resolve("saved"), name + " " + keySpace.keySpace().count());
+    }
+}
