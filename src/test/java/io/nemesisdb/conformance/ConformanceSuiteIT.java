@@ -66,6 +66,7 @@ class ConformanceSuiteIT {
         Process server = new ProcessBuilder(JAVA,
                 "-Dserver.host=127.0.0.1",
                 "-Dserver.port=" + port,
+                "-Dnemesis.admin-port=0", // a free port: the default one may be taken on a shared machine
                 "-Dnemesis.transport=" + transport,
                 "-Dnemesis.sessions-enabled=" + setup.mode().equals("sessions"),
                 "-Dnemesis.max-payload=" + MAX_PAYLOAD,
