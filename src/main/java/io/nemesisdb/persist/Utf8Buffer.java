@@ -5,14 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * A growable byte buffer that encodes JSON text to UTF-8 without intermediate strings. A lone
- * surrogate (a Java string may hold one, parsed from a {@code \ud800} escape) can only occur inside
- * a JSON string, so it is written as its {@code \\uXXXX} escape: the text stays valid UTF-8 and the
- * string reads back exactly.
+ * A growable byte buffer that encodes JSON text to UTF-8 without intermediate strings. The text
+ * comes from {@link io.nemesisdb.protocol.JsonText}, which writes a surrogate without its pair as a
+ * {@code \\uXXXX} escape, so every surrogate met here is half of a pair.
  */
 final class Utf8Buffer {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private byte[] bytes;
     private int length;
@@ -42,8 +39,6 @@ final class Utf8Buffer {
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 total += 4;
                 i++;
-            } else if (Character.isSurrogate(c)) {
-                total += 6;
             } else {
                 total += 3;
             }
@@ -75,13 +70,6 @@ final class Utf8Buffer {
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
                 b[p++] = (byte) (0x80 | cp & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                b[p++] = '\\';
-                b[p++] = 'u';
-                b[p++] = (byte) HEX[c >> 12];
-                b[p++] = (byte) HEX[c >> 8 & 0xF];
-                b[p++] = (byte) HEX[c >> 4 & 0xF];
-                b[p++] = (byte) HEX[c & 0xF];
             } else {
                 b[p++] = (byte) (0xE0 | c >> 12);
                 b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
