@@ -216,45 +216,44 @@ final class QueryParser {
     }
 
     private Operand logicalOr() throws JsonPathSyntaxException {
-        Operand first = logicalAnd();
-        List<LogicalExpression> operands = null;
-        while (true) {
-            int beforeBlanks = pos;
-            skipBlanks();
-            if (!text.startsWith("||", pos)) {
-                pos = beforeBlanks;
-                break;
-            }
-            pos += 2;
-            skipBlanks();
-            if (operands == null) {
-                operands = new ArrayList<>();
-                operands.add(toLogical(first));
-            }
-            operands.add(toLogical(logicalAnd()));
-        }
-        return operands == null ? first : new LogicalOperand(new LogicalExpression.Or(operands));
+        return operatorChain("||", this::logicalAnd, LogicalExpression.Or::new);
     }
 
     private Operand logicalAnd() throws JsonPathSyntaxException {
-        Operand first = basicExpression();
+        return operatorChain("&&", this::basicExpression, LogicalExpression.And::new);
+    }
+
+    /** Parses one level of the grammar: a level for its operands, or {@code operator} between them. */
+    @FunctionalInterface
+    private interface OperandParser {
+        Operand parse() throws JsonPathSyntaxException;
+    }
+
+    /**
+     * {@code operand (operator operand)*}: the operand alone when there is no operator, else the
+     * operands combined into one logical expression.
+     */
+    private Operand operatorChain(String operator, OperandParser operand,
+                                  java.util.function.Function<List<LogicalExpression>, LogicalExpression> combine)
+            throws JsonPathSyntaxException {
+        Operand first = operand.parse();
         List<LogicalExpression> operands = null;
         while (true) {
             int beforeBlanks = pos;
             skipBlanks();
-            if (!text.startsWith("&&", pos)) {
+            if (!text.startsWith(operator, pos)) {
                 pos = beforeBlanks;
                 break;
             }
-            pos += 2;
+            pos += operator.length();
             skipBlanks();
             if (operands == null) {
                 operands = new ArrayList<>();
                 operands.add(toLogical(first));
             }
-            operands.add(toLogical(basicExpression()));
+            operands.add(toLogical(operand.parse()));
         }
-        return operands == null ? first : new LogicalOperand(new LogicalExpression.And(operands));
+        return operands == null ? first : new LogicalOperand(combine.apply(operands));
     }
 
     private Operand basicExpression() throws JsonPathSyntaxException {
