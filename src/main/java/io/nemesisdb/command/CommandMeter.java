@@ -13,4 +13,18 @@ public interface CommandMeter {
 
     /** A reply with {@code status} was sent. */
     void replied(Status status);
+
+    /** Records nothing: when metrics are disabled, and for the core under test. */
+    CommandMeter NONE = new CommandMeter() {
+        private static final Runnable NOTHING = () -> { };
+
+        @Override
+        public Runnable commandCounter(String name) {
+            return NOTHING;
+        }
+
+        @Override
+        public void replied(Status status) {
+        }
+    };
 }

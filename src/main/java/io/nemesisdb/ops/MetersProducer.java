@@ -22,22 +22,22 @@ class MetersProducer {
     @ConfigProperty(name = "metrics.enabled", defaultValue = "true")
     boolean enabled;
 
-    private Object meters;
+    private ProtocolMetrics metrics;
 
     @PostConstruct
     void init() {
-        meters = enabled ? new ProtocolMetrics(Metrics.globalRegistry()) : new DisabledMetrics();
+        metrics = enabled ? new ProtocolMetrics(Metrics.globalRegistry()) : null;
     }
 
     @Produces
     @Singleton
     CommandMeter commandMeter() {
-        return (CommandMeter) meters;
+        return enabled ? metrics : CommandMeter.NONE;
     }
 
     @Produces
     @Singleton
     TransportMeter transportMeter() {
-        return (TransportMeter) meters;
+        return enabled ? metrics : TransportMeter.NONE;
     }
 }

@@ -57,8 +57,22 @@ public class StoreMetrics {
         (complete ? savesOk : savesFailed).update(duration);
     }
 
-    /** A load finished, everything loaded when {@code complete}, after {@code duration}. */
-    public void loaded(boolean complete, Duration duration) {
-        (complete ? loadsOk : loadsFailed).update(duration);
+    /** Work that may fail with a checked exception, such as a load. */
+    @FunctionalInterface
+    public interface Action<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs a load and records it: complete when it returns, failed when it throws, with its duration. */
+    public <T, E extends Exception> T timeLoad(Action<T, E> load) throws E {
+        long started = System.nanoTime();
+        boolean complete = false;
+        try {
+            T result = load.run();
+            complete = true;
+            return result;
+        } finally {
+            (complete ? loadsOk : loadsFailed).update(Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 }

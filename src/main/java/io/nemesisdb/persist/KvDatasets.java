@@ -1,7 +1,6 @@
 package io.nemesisdb.persist;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import io.nemesisdb.command.CommandContext;
@@ -38,15 +37,7 @@ public class KvDatasets {
      * @return how many keys the dataset held
      */
     public long load(Path root, SaveName name, int maxDepth) throws DatasetException {
-        long started = System.nanoTime();
-        boolean complete = false;
-        try {
-            long count = loadParts(root, name, maxDepth);
-            complete = true;
-            return count;
-        } finally {
-            metrics.loaded(complete, Duration.ofNanos(System.nanoTime() - started));
-        }
+        return metrics.timeLoad(() -> loadParts(root, name, maxDepth));
     }
 
     /** The whole key space as one point-in-time snapshot, for the final save. */

@@ -1,7 +1,6 @@
 package io.nemesisdb.persist;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,15 +65,7 @@ public class SessionDatasets {
      * left as they are.
      */
     public Restored load(Path root, SaveName name, int maxDepth) throws DatasetException {
-        long started = System.nanoTime();
-        boolean complete = false;
-        try {
-            Restored restored = restore(root, name, maxDepth);
-            complete = true;
-            return restored;
-        } finally {
-            metrics.loaded(complete, Duration.ofNanos(System.nanoTime() - started));
-        }
+        return metrics.timeLoad(() -> restore(root, name, maxDepth));
     }
 
     /** Every session as a snapshot, for the final save. */

@@ -28,7 +28,7 @@ public interface TransportMeter {
 
     void rejected(Rejection reason);
 
-    /** Records nothing: for transports under test without metrics. */
+    /** Records nothing: when metrics are disabled, and for transports under test. */
     TransportMeter NONE = new TransportMeter() {
         @Override
         public void receivedText(String message) {
