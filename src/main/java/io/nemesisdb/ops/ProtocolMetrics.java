@@ -72,16 +72,6 @@ final class ProtocolMetrics implements CommandMeter, TransportMeter {
     }
 
     @Override
-    public void receivedText(String message) {
-        BYTES_IN.add(Utf8Length.of(message));
-    }
-
-    @Override
-    public void sentText(String message) {
-        BYTES_OUT.add(Utf8Length.of(message));
-    }
-
-    @Override
     public void received(long bytes) {
         BYTES_IN.add(bytes);
     }

@@ -57,11 +57,12 @@ public class JakartaEndpoint {
     @OnMessage
     public void text(Session session, String message) {
         SessionConnection connection = connection(session);
-        if (PayloadLimit.exceeds(message, settings.maxPayload())) {
+        long bytes = Utf8.encodedLength(message);
+        if (bytes > settings.maxPayload()) {
             connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
             return;
         }
-        meter.receivedText(message);
+        meter.received(bytes);
         dispatcher.onText(message, connection);
     }
 
@@ -109,7 +110,7 @@ public class JakartaEndpoint {
 
         @Override
         public synchronized void send(String reply) {
-            meter.sentText(reply);
+            meter.sent(Utf8.encodedLength(reply));
             try {
                 session.getBasicRemote().sendText(reply);
             } catch (IOException | IllegalStateException e) {

@@ -14,13 +14,7 @@ public interface TransportMeter {
         INVALID_UTF8
     }
 
-    /** A text message was received, counted in UTF-8 bytes; for transports that only see decoded text. */
-    void receivedText(String message);
-
-    /** A text message was sent, counted in UTF-8 bytes. */
-    void sentText(String message);
-
-    /** {@code bytes} of message payload were received; for transports that see frames. */
+    /** {@code bytes} of message payload were received. */
     void received(long bytes);
 
     /** {@code bytes} of message payload were sent. */
@@ -30,14 +24,6 @@ public interface TransportMeter {
 
     /** Records nothing: when metrics are disabled, and for transports under test. */
     TransportMeter NONE = new TransportMeter() {
-        @Override
-        public void receivedText(String message) {
-        }
-
-        @Override
-        public void sentText(String message) {
-        }
-
         @Override
         public void received(long bytes) {
         }

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * closes the connection with 1007 instead of being decoded with replacement characters; and the
  * encoded size of a text.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -65,7 +65,7 @@ final class Utf8 {
     }
 
     /** The number of bytes {@code text} takes in UTF-8 (a lone surrogate counts as the 3 of U+FFFD). */
-    static long encodedLength(String text) {
+    public static long encodedLength(String text) {
         int chars = text.length();
         long bytes = 0;
         for (int i = 0; i < chars; i++) {
