@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.nemesisdb.protocol.Utf8Length;
+
 /**
  * Writes the entries of one dataset into the data files {@code 0, 1, …} of a directory. Each file
  * is a complete JSON document (the format's opening, entries separated by commas, its closing) of
@@ -37,7 +39,7 @@ final class DataFileWriter implements Closeable {
 
     /** Adds one entry: its JSON text, as the format defines an entry. */
     void add(CharSequence entry) throws IOException {
-        int entryBytes = Utf8Buffer.encodedLength(entry);
+        int entryBytes = Math.toIntExact(Utf8Length.of(entry));
         if (file != null && entriesInFile > 0 && fileBytes + 1 + entryBytes + closingBytes > maxFileBytes) {
             endFile();
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
+import io.nemesisdb.protocol.Utf8Length;
+
 /**
  * A growable byte buffer that encodes JSON text to UTF-8 without intermediate strings. The text
  * comes from {@link io.nemesisdb.protocol.JsonText}, which writes a surrogate without its pair as a
@@ -26,32 +28,12 @@ final class Utf8Buffer {
         length = 0;
     }
 
-    /** The number of bytes {@link #append} writes for {@code text}. */
-    static int encodedLength(CharSequence text) {
-        int n = text.length();
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                total++;
-            } else if (c < 0x800) {
-                total += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                total += 4;
-                i++;
-            } else {
-                total += 3;
-            }
-        }
-        return total;
-    }
-
     /** Appends {@code text} encoded as UTF-8. */
     void append(CharSequence text) {
-        append(text, encodedLength(text));
+        append(text, Math.toIntExact(Utf8Length.of(text)));
     }
 
-    /** Appends {@code text}, whose {@link #encodedLength} is {@code encodedLength}, encoded as UTF-8. */
+    /** Appends {@code text}, whose {@link Utf8Length} is {@code encodedLength}, encoded as UTF-8. */
     void append(CharSequence text, int encodedLength) {
         int n = text.length();
         ensure(encodedLength);

@@ -9,6 +9,7 @@ import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.ReplySink;
+import io.nemesisdb.protocol.Utf8Length;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -57,7 +58,7 @@ public class JakartaEndpoint {
     @OnMessage
     public void text(Session session, String message) {
         SessionConnection connection = connection(session);
-        long bytes = Utf8.encodedLength(message);
+        long bytes = Utf8Length.of(message);
         if (bytes > settings.maxPayload()) {
             connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
             return;
@@ -110,7 +111,7 @@ public class JakartaEndpoint {
 
         @Override
         public synchronized void send(String reply) {
-            meter.sent(Utf8.encodedLength(reply));
+            meter.sent(Utf8Length.of(reply));
             try {
                 session.getBasicRemote().sendText(reply);
             } catch (IOException | IllegalStateException e) {

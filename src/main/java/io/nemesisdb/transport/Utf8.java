@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * closes the connection with 1007 instead of being decoded with replacement characters; and the
  * encoded size of a text.
  */
-public final class Utf8 {
+final class Utf8 {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -62,25 +62,5 @@ public final class Utf8 {
             i += extra + 1;
         }
         return true;
-    }
-
-    /** The number of bytes {@code text} takes in UTF-8 (a lone surrogate counts as the 3 of U+FFFD). */
-    public static long encodedLength(String text) {
-        int chars = text.length();
-        long bytes = 0;
-        for (int i = 0; i < chars; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

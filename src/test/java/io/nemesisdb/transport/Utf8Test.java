@@ -1,6 +1,5 @@
 package io.nemesisdb.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +36,5 @@ class Utf8Test {
         assertFalse(valid(0xE2, 0x82), "truncated at the end");
         assertFalse(valid('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 0xFF), "after eight ASCII bytes");
         assertFalse(valid('a', 'b', 'c', 'd', 'e', 'f', 'g', 0xFF, 'i'), "inside the first word");
-    }
-
-    @Test
-    void encodedLengthCountsUtf8Bytes() {
-        assertEquals(1 + 2 + 3 + 4, Utf8.encodedLength("aé€😀"));
-        assertEquals(3, Utf8.encodedLength("\uD800"));
     }
 }
