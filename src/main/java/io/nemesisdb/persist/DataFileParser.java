@@ -1,10 +1,8 @@
 package io.nemesisdb.persist;
 
-import java.io.CharArrayReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import io.nemesisdb.protocol.LiteralNumber;
 import io.nemesisdb.protocol.Token;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
@@ -25,22 +24,24 @@ import jakarta.json.stream.JsonParserFactory;
 /**
  * Parses one data file of either format, strictly: anything but the format's structure, or text
  * after it, makes the file corrupt. Values are built as {@link JsonValueReader} builds request
- * values, so numbers keep their exact text (integers above 2^64, decimals).
+ * values, so numbers keep their exact text (integers above 2^64, decimals); the values of one file
+ * share their member names.
  */
 final class DataFileParser {
 
     private final JsonParserFactory parsers;
-    private final JsonValueReader values;
+    private final JsonProvider provider;
 
-    DataFileParser(JsonParserFactory parsers, JsonValueReader values) {
+    DataFileParser(JsonParserFactory parsers, JsonProvider provider) {
         this.parsers = parsers;
-        this.values = values;
+        this.provider = provider;
     }
 
     /** The entries of a KV-mode file {@code {"keys":{…}}}. */
     KvSnapshot parseKv(Path file) throws DatasetException {
         try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_OBJECT, file);
+            JsonValueReader values = JsonValueReader.sharingNames(provider);
             KvSnapshot entries = null;
             Event event;
             while ((event = parser.next()) == Event.KEY_NAME) {
@@ -48,7 +49,7 @@ final class DataFileParser {
                     throw corrupt(file, "unexpected member \"" + parser.getString() + "\"");
                 }
                 expect(parser, Event.START_OBJECT, file);
-                entries = readMembers(parser);
+                entries = readMembers(parser, values);
             }
             if (entries == null) {
                 throw corrupt(file, "no \"keys\" object");
@@ -65,12 +66,13 @@ final class DataFileParser {
         try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_ARRAY, file);
             List<SavedSession> sessions = new ArrayList<>();
+            JsonValueReader values = JsonValueReader.sharingNames(provider);
             Event event;
             while ((event = parser.next()) != Event.END_ARRAY) {
                 if (event != Event.START_OBJECT) {
                     throw corrupt(file, "a session must be an object");
                 }
-                sessions.add(readSession(parser, file));
+                sessions.add(readSession(parser, values, file));
             }
             expectEnd(parser, file);
             return sessions;
@@ -79,7 +81,7 @@ final class DataFileParser {
         }
     }
 
-    private SavedSession readSession(JsonParser parser, Path file) throws DatasetException {
+    private SavedSession readSession(JsonParser parser, JsonValueReader values, Path file) throws DatasetException {
         JsonValue sh = null;
         KvSnapshot keys = null;
         Event event;
@@ -89,7 +91,7 @@ final class DataFileParser {
                 sh = values.read(parser, parser.next());
             } else if (member.equals("keys") && keys == null) {
                 expect(parser, Event.START_OBJECT, file);
-                keys = readMembers(parser);
+                keys = readMembers(parser, values);
             } else {
                 throw corrupt(file, "unexpected member \"" + member + "\" in a session");
             }
@@ -114,7 +116,7 @@ final class DataFileParser {
     }
 
     /** Reads the members of an object whose START_OBJECT was just returned, up to its END_OBJECT. */
-    private KvSnapshot readMembers(JsonParser parser) {
+    private KvSnapshot readMembers(JsonParser parser, JsonValueReader values) {
         List<String> keys = new ArrayList<>();
         List<JsonValue> read = new ArrayList<>();
         while (parser.next() == Event.KEY_NAME) {
@@ -126,15 +128,13 @@ final class DataFileParser {
 
     /**
      * The file's text, decoded strictly: invalid UTF-8 makes the file corrupt instead of becoming
-     * U+FFFD. A data file is about 10 MiB, so it is read whole, which is much faster than decoding
-     * a stream.
+     * U+FFFD. Decoded as it is parsed, in chunks that stay in the processor's caches.
      */
     private static Reader open(Path file) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer text = utf8.decode(ByteBuffer.wrap(Files.readAllBytes(file)));
-        return new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining());
+        return new InputStreamReader(Files.newInputStream(file), utf8);
     }
 
     private static boolean isBool(JsonValue value) {

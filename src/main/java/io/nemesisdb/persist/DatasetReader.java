@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.nemesisdb.protocol.JsonValueReader;
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -37,8 +36,7 @@ public final class DatasetReader {
         this.layout = layout;
         JsonProvider provider = JsonProvider.provider();
         this.parser = new DataFileParser(
-                provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 4)),
-                new JsonValueReader(provider));
+                provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 4)), provider);
         this.parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 

@@ -1,24 +1,44 @@
 package io.nemesisdb.protocol;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 /**
  * Builds JSON-P values from a streaming parser without recursion, so that the nesting depth of a
- * document is bounded by the parser's limit, never by a thread's stack. Numbers become
- * {@link LiteralNumber}s that keep their text.
+ * document is bounded by the parser's limit, never by a thread's stack. Objects and arrays are
+ * {@link CompactObject}s and {@link CompactArray}s; numbers are {@link LiteralNumber}s that keep
+ * their text.
  */
 public final class JsonValueReader {
 
-    private final JsonProvider provider;
+    /** How many distinct member names a reader that shares names keeps. */
+    private static final int MAX_SHARED_NAMES = 4096;
 
+    private final JsonProvider provider;
+    private final Map<String, String> sharedNames;
+
+    /** A reader for values that are read once, such as requests: safe for concurrent use. */
     public JsonValueReader(JsonProvider provider) {
+        this(provider, null);
+    }
+
+    private JsonValueReader(JsonProvider provider, Map<String, String> sharedNames) {
         this.provider = provider;
+        this.sharedNames = sharedNames;
+    }
+
+    /**
+     * A reader for one thread reading many similar values, such as a data file: values share one
+     * copy of each member name (up to {@value #MAX_SHARED_NAMES} names), so a million records
+     * with the same members keep their names once, not a million times.
+     */
+    public static JsonValueReader sharingNames(JsonProvider provider) {
+        return new JsonValueReader(provider, new HashMap<>());
     }
 
     /**
@@ -41,7 +61,7 @@ public final class JsonValueReader {
         while (true) {
             JsonParser.Event event = parser.next();
             switch (event) {
-                case KEY_NAME -> name = parser.getString();
+                case KEY_NAME -> name = memberName(parser.getString());
                 case START_OBJECT, START_ARRAY -> {
                     if (++depth == builders.length) {
                         builders = Arrays.copyOf(builders, depth * 2);
@@ -53,8 +73,8 @@ public final class JsonValueReader {
                 }
                 case END_OBJECT, END_ARRAY -> {
                     Object done = builders[depth];
-                    JsonValue value = done instanceof JsonObjectBuilder object ? object.build()
-                            : ((JsonArrayBuilder) done).build();
+                    JsonValue value = done instanceof CompactObject.Builder object ? object.build()
+                            : ((CompactArray.Builder) done).build();
                     if (depth == 0) {
                         return value;
                     }
@@ -70,15 +90,29 @@ public final class JsonValueReader {
         }
     }
 
-    private Object newContainer(JsonParser.Event event) {
-        return event == JsonParser.Event.START_OBJECT ? provider.createObjectBuilder() : provider.createArrayBuilder();
+    private String memberName(String name) {
+        if (sharedNames == null) {
+            return name;
+        }
+        String shared = sharedNames.get(name);
+        if (shared != null) {
+            return shared;
+        }
+        if (sharedNames.size() < MAX_SHARED_NAMES) {
+            sharedNames.put(name, name);
+        }
+        return name;
+    }
+
+    private static Object newContainer(JsonParser.Event event) {
+        return event == JsonParser.Event.START_OBJECT ? new CompactObject.Builder() : new CompactArray.Builder();
     }
 
     private static void add(Object builder, String name, JsonValue value) {
-        if (builder instanceof JsonObjectBuilder object) {
+        if (builder instanceof CompactObject.Builder object) {
             object.add(name, value);
         } else {
-            ((JsonArrayBuilder) builder).add(value);
+            ((CompactArray.Builder) builder).add(value);
         }
     }
 

@@ -1,0 +1,127 @@
+package io.nemesisdb.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import org.junit.jupiter.api.Test;
+
+class CompactValuesTest {
+
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private static JsonValue read(JsonValueReader reader, String text) {
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+            return reader.read(parser, parser.next());
+        }
+    }
+
+    private static JsonValue read(String text) {
+        return read(new JsonValueReader(PROVIDER), text);
+    }
+
+    private static JsonValue parsson(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    @Test
+    void objectsAndArraysEqualParssonsAndWriteTheSameText() {
+        String text = "{\"a\":1,\"b\":[true,false,null,\"x\",{\"c\":[]}],\"d\":{},\"e\":\"é\"}";
+        JsonValue compact = read(text);
+        assertInstanceOf(CompactObject.class, compact);
+        assertInstanceOf(CompactArray.class, compact.asJsonObject().get("b"));
+        JsonValue expected = parsson(text);
+        assertEquals(expected, compact);
+        assertEquals(compact, expected);
+        assertEquals(expected.hashCode(), compact.hashCode());
+        assertEquals(text, compact.toString());
+    }
+
+    @Test
+    void aRepeatedNameKeepsItsFirstPlaceAndItsLastValue() {
+        JsonObject small = read("{\"a\":1,\"b\":2,\"a\":3}").asJsonObject();
+        assertEquals("{\"a\":3,\"b\":2}", small.toString());
+        assertEquals(2, small.size());
+
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < 20; i++) {
+            text.append("\"m").append(i).append("\":").append(i).append(',');
+        }
+        text.append("\"m3\":\"last\"}");
+        JsonObject large = read(text.toString()).asJsonObject();
+        assertEquals(20, large.size());
+        assertEquals("last", large.getString("m3"));
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), new ArrayList<>(large.keySet()).subList(0, 5));
+    }
+
+    @Test
+    void lookupsFindEveryMemberOfLargeObjectsAndNothingElse() {
+        JsonObjectBuilder expected = Json.createObjectBuilder();
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+            expected.add("k" + i, new LiteralNumber(Integer.toString(i)));
+        }
+        JsonObject large = read(text.append('}').toString()).asJsonObject();
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i, large.getInt("k" + i));
+            assertTrue(large.containsKey("k" + i));
+        }
+        assertNull(large.get("k5000"));
+        assertFalse(large.containsKey(42));
+        assertEquals(expected.build(), large);
+    }
+
+    @Test
+    void gettersBehaveAsJsonPDefinesThem() {
+        JsonObject object = read("{\"s\":\"v\",\"n\":7,\"t\":true,\"z\":null,\"a\":[1,\"x\",false]}").asJsonObject();
+        assertEquals("v", object.getString("s"));
+        assertEquals("dflt", object.getString("n", "dflt"));
+        assertEquals("dflt", object.getString("missing", "dflt"));
+        assertEquals(7, object.getInt("n"));
+        assertEquals(3, object.getInt("s", 3));
+        assertTrue(object.getBoolean("t"));
+        assertTrue(object.getBoolean("n", true));
+        assertTrue(object.isNull("z"));
+        assertThrows(NullPointerException.class, () -> object.getString("missing"));
+        assertThrows(ClassCastException.class, () -> object.getString("n"));
+        assertThrows(ClassCastException.class, () -> object.getBoolean("s"));
+
+        JsonArray array = object.getJsonArray("a");
+        assertEquals(1, array.getInt(0));
+        assertEquals("x", array.getString(1));
+        assertFalse(array.getBoolean(2));
+        assertTrue(array.getBoolean(7, true));
+        assertEquals("d", array.getString(0, "d"));
+        assertEquals(List.of("x"), List.of(array.getJsonString(1).getString()));
+        assertThrows(ClassCastException.class, () -> array.getValuesAs(JsonString.class));
+        assertThrows(UnsupportedOperationException.class, () -> array.add(JsonValue.NULL));
+        assertThrows(UnsupportedOperationException.class, () -> object.put("q", JsonValue.NULL));
+    }
+
+    @Test
+    void aReaderSharingNamesKeepsOneCopyOfEachName() {
+        JsonValueReader reader = JsonValueReader.sharingNames(PROVIDER);
+        JsonObject first = read(reader, "{\"name\":1}").asJsonObject();
+        JsonObject second = read(reader, "{\"name\":2}").asJsonObject();
+        assertSame(first.keySet().iterator().next(), second.keySet().iterator().next());
+    }
+}
