@@ -25,7 +25,7 @@ import jakarta.json.stream.JsonParserFactory;
  * Parses one data file of either format, strictly: anything but the format's structure, or text
  * after it, makes the file corrupt. Values are built as {@link JsonValueReader} builds request
  * values, so numbers keep their exact text (integers above 2^64, decimals); the values of one file
- * share their member names.
+ * share recurring member names and short strings.
  */
 final class DataFileParser {
 
@@ -41,7 +41,7 @@ final class DataFileParser {
     KvSnapshot parseKv(Path file) throws DatasetException {
         try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_OBJECT, file);
-            JsonValueReader values = JsonValueReader.sharingNames(provider);
+            JsonValueReader values = JsonValueReader.sharing(provider);
             KvSnapshot entries = null;
             Event event;
             while ((event = parser.next()) == Event.KEY_NAME) {
@@ -66,7 +66,7 @@ final class DataFileParser {
         try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
             expect(parser, Event.START_ARRAY, file);
             List<SavedSession> sessions = new ArrayList<>();
-            JsonValueReader values = JsonValueReader.sharingNames(provider);
+            JsonValueReader values = JsonValueReader.sharing(provider);
             Event event;
             while ((event = parser.next()) != Event.END_ARRAY) {
                 if (event != Event.START_OBJECT) {

@@ -14,31 +14,35 @@ import jakarta.json.JsonValue;
 /** An immutable JSON array held in one exactly sized array: two objects, whatever its length. */
 public final class CompactArray extends AbstractList<JsonValue> implements JsonArray, RandomAccess {
 
-    private static final JsonValue[] NO_VALUES = {};
-
     private final JsonValue[] values;
 
     private CompactArray(JsonValue[] values) {
         this.values = values;
     }
 
-    /** Builds an array from elements in order. */
+    /** Builds arrays from elements in order; a builder can be used again after {@link #build()}. */
     public static final class Builder {
-        private JsonValue[] values = NO_VALUES;
+        private JsonValue[] values = new JsonValue[4];
         private int size;
 
         public Builder add(JsonValue value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, Math.max(4, size * 2));
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
             return this;
         }
 
-        public CompactArray build() {
-            JsonValue[] v = size == values.length ? values : Arrays.copyOf(values, size);
-            values = NO_VALUES;
+        /** Drops the elements added since the last build, as after a value that failed to parse. */
+        public Builder clear() {
+            Arrays.fill(values, 0, size, null);
             size = 0;
+            return this;
+        }
+
+        public CompactArray build() {
+            JsonValue[] v = Arrays.copyOf(values, size);
+            clear();
             return new CompactArray(v);
         }
     }

@@ -23,8 +23,6 @@ import jakarta.json.JsonValue;
 public final class CompactObject extends AbstractMap<String, JsonValue> implements JsonObject {
 
     private static final int SCAN_LIMIT = 8;
-    private static final String[] NO_NAMES = {};
-    private static final JsonValue[] NO_VALUES = {};
 
     private final String[] names;
     private final JsonValue[] values;
@@ -37,17 +35,19 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
         this.index = index;
     }
 
-    /** Builds an object from members in order; a repeated name keeps its first place and its last value. */
+    /**
+     * Builds objects from members in order; a repeated name keeps its first place and its last
+     * value. A builder can be used again after {@link #build()}.
+     */
     public static final class Builder {
-        private String[] names = NO_NAMES;
-        private JsonValue[] values = NO_VALUES;
+        private String[] names = new String[4];
+        private JsonValue[] values = new JsonValue[4];
         private int size;
 
         public Builder add(String name, JsonValue value) {
             if (size == names.length) {
-                int capacity = Math.max(4, size * 2);
-                names = Arrays.copyOf(names, capacity);
-                values = Arrays.copyOf(values, capacity);
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
             values[size] = value;
@@ -55,14 +55,43 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
             return this;
         }
 
-        public CompactObject build() {
-            String[] n = size == names.length ? names : Arrays.copyOf(names, size);
-            JsonValue[] v = size == values.length ? values : Arrays.copyOf(values, size);
-            names = NO_NAMES;
-            values = NO_VALUES;
-            int count = size;
+        /** Drops the members added since the last build, as after a value that failed to parse. */
+        public Builder clear() {
+            Arrays.fill(values, 0, size, null);
             size = 0;
+            return this;
+        }
+
+        public CompactObject build() {
+            return build(null);
+        }
+
+        /**
+         * Builds the object; when its names are those of {@code model}, in the same order, it
+         * shares the model's names (and index) instead of keeping a copy: records of one shape
+         * then cost one array each.
+         */
+        public CompactObject build(CompactObject model) {
+            int count = size;
+            JsonValue[] v = Arrays.copyOf(values, count);
+            clear();
+            if (model != null && hasNames(model.names, count)) {
+                return new CompactObject(model.names, v, model.index);
+            }
+            String[] n = Arrays.copyOf(names, count);
             return count <= SCAN_LIMIT ? scanned(n, v, count) : indexed(n, v, count);
+        }
+
+        private boolean hasNames(String[] shape, int count) {
+            if (shape.length != count) {
+                return false;
+            }
+            for (int i = 0; i < count; i++) {
+                if (!shape[i].equals(names[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static CompactObject scanned(String[] n, JsonValue[] v, int count) {

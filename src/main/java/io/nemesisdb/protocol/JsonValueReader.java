@@ -1,9 +1,8 @@
 package io.nemesisdb.protocol;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -16,29 +15,40 @@ import jakarta.json.stream.JsonParser;
  */
 public final class JsonValueReader {
 
-    /** How many distinct member names a reader that shares names keeps. */
-    private static final int MAX_SHARED_NAMES = 4096;
+    /** Slots of a sharing reader's tables: a power of two. */
+    private static final int SHARED_SLOTS = 4096;
+    /** The longest string value a sharing reader shares; longer ones rarely repeat. */
+    private static final int MAX_SHARED_LENGTH = 32;
+    /** The depths up to which a sharing reader lets objects share their names with the last of their depth. */
+    private static final int MAX_MODEL_DEPTH = 8;
 
     private final JsonProvider provider;
-    private final Map<String, String> sharedNames;
+    /** Recent member names and short string values by hash, or null: direct-mapped, a miss replaces. */
+    private final String[] sharedNames;
+    private final JsonString[] sharedStrings;
+    private final Containers containers;
 
     /** A reader for values that are read once, such as requests: safe for concurrent use. */
     public JsonValueReader(JsonProvider provider) {
-        this(provider, null);
+        this(provider, false);
     }
 
-    private JsonValueReader(JsonProvider provider, Map<String, String> sharedNames) {
+    private JsonValueReader(JsonProvider provider, boolean sharing) {
         this.provider = provider;
-        this.sharedNames = sharedNames;
+        this.sharedNames = sharing ? new String[SHARED_SLOTS] : null;
+        this.sharedStrings = sharing ? new JsonString[SHARED_SLOTS] : null;
+        this.containers = sharing ? new Containers(true) : null;
     }
 
     /**
-     * A reader for one thread reading many similar values, such as a data file: values share one
-     * copy of each member name (up to {@value #MAX_SHARED_NAMES} names), so a million records
-     * with the same members keep their names once, not a million times.
+     * A reader for one thread reading many similar values, such as a data file: values read in a
+     * row share one copy of a member name, or of a short string value, that recurs. A million
+     * records with the same members keep the names about once, not a million times, and an
+     * object with the same names as the object before it at its depth shares their array. That
+     * saves memory and much of the collector's copying while a dataset loads. Not thread-safe.
      */
-    public static JsonValueReader sharingNames(JsonProvider provider) {
-        return new JsonValueReader(provider, new HashMap<>());
+    public static JsonValueReader sharing(JsonProvider provider) {
+        return new JsonValueReader(provider, true);
     }
 
     /**
@@ -51,42 +61,89 @@ public final class JsonValueReader {
         if (scalar != null) {
             return scalar;
         }
-        // the open containers and the member names they wait to add under, in small arrays that
-        // grow with the depth: cheaper than two ArrayDeques for the shallow values requests hold
-        Object[] builders = new Object[4];
-        String[] names = new String[4];
+        Containers open = containers != null ? containers : new Containers(false);
         int depth = 0;
-        builders[0] = newContainer(first);
+        open.start(0, first, null);
         String name = null;
         while (true) {
             JsonParser.Event event = parser.next();
             switch (event) {
                 case KEY_NAME -> name = memberName(parser.getString());
                 case START_OBJECT, START_ARRAY -> {
-                    if (++depth == builders.length) {
-                        builders = Arrays.copyOf(builders, depth * 2);
-                        names = Arrays.copyOf(names, depth * 2);
-                    }
-                    names[depth] = name;
+                    open.start(++depth, event, name);
                     name = null;
-                    builders[depth] = newContainer(event);
                 }
                 case END_OBJECT, END_ARRAY -> {
-                    Object done = builders[depth];
-                    JsonValue value = done instanceof CompactObject.Builder object ? object.build()
-                            : ((CompactArray.Builder) done).build();
+                    JsonValue value = open.finish(depth);
                     if (depth == 0) {
                         return value;
                     }
-                    add(builders[depth - 1], names[depth], value);
-                    builders[depth] = null;
+                    String member = open.nameOf(depth);
                     depth--;
+                    open.add(depth, member, value);
                 }
                 default -> {
-                    add(builders[depth], name, scalar(parser, event));
+                    open.add(depth, name, scalar(parser, event));
                     name = null;
                 }
             }
+        }
+    }
+
+    /**
+     * The containers being read, one per depth, and the member names they wait to be added
+     * under, in arrays that grow with the depth. Builders are reused at each depth. A sharing
+     * reader keeps its containers across values and remembers the last object built at each
+     * depth, whose names the next object of the same shape shares.
+     */
+    private static final class Containers {
+        private Object[] building = new Object[4];
+        private String[] names = new String[4];
+        private CompactObject.Builder[] objects = new CompactObject.Builder[4];
+        private CompactArray.Builder[] arrays = new CompactArray.Builder[4];
+        private final CompactObject[] models;
+
+        Containers(boolean sharing) {
+            models = sharing ? new CompactObject[MAX_MODEL_DEPTH] : null;
+        }
+
+        void start(int depth, JsonParser.Event event, String name) {
+            if (depth == building.length) {
+                building = Arrays.copyOf(building, depth * 2);
+                names = Arrays.copyOf(names, depth * 2);
+                objects = Arrays.copyOf(objects, depth * 2);
+                arrays = Arrays.copyOf(arrays, depth * 2);
+            }
+            names[depth] = name;
+            if (event == JsonParser.Event.START_OBJECT) {
+                CompactObject.Builder builder = objects[depth];
+                building[depth] = builder != null ? builder.clear() : (objects[depth] = new CompactObject.Builder());
+            } else {
+                CompactArray.Builder builder = arrays[depth];
+                building[depth] = builder != null ? builder.clear() : (arrays[depth] = new CompactArray.Builder());
+            }
+        }
+
+        String nameOf(int depth) {
+            return names[depth];
+        }
+
+        void add(int depth, String name, JsonValue value) {
+            if (building[depth] instanceof CompactObject.Builder object) {
+                object.add(name, value);
+            } else {
+                ((CompactArray.Builder) building[depth]).add(value);
+            }
+        }
+
+        JsonValue finish(int depth) {
+            if (!(building[depth] instanceof CompactObject.Builder object)) {
+                return ((CompactArray.Builder) building[depth]).build();
+            }
+            if (models == null || depth >= models.length) {
+                return object.build();
+            }
+            return models[depth] = object.build(models[depth]);
         }
     }
 
@@ -94,31 +151,35 @@ public final class JsonValueReader {
         if (sharedNames == null) {
             return name;
         }
-        String shared = sharedNames.get(name);
-        if (shared != null) {
+        int slot = slot(name);
+        String shared = sharedNames[slot];
+        if (name.equals(shared)) {
             return shared;
         }
-        if (sharedNames.size() < MAX_SHARED_NAMES) {
-            sharedNames.put(name, name);
-        }
+        sharedNames[slot] = name;
         return name;
     }
 
-    private static Object newContainer(JsonParser.Event event) {
-        return event == JsonParser.Event.START_OBJECT ? new CompactObject.Builder() : new CompactArray.Builder();
+    private JsonString string(String text) {
+        if (sharedStrings == null || text.length() > MAX_SHARED_LENGTH) {
+            return provider.createValue(text);
+        }
+        int slot = slot(text);
+        JsonString shared = sharedStrings[slot];
+        if (shared != null && shared.getString().equals(text)) {
+            return shared;
+        }
+        return sharedStrings[slot] = provider.createValue(text);
     }
 
-    private static void add(Object builder, String name, JsonValue value) {
-        if (builder instanceof CompactObject.Builder object) {
-            object.add(name, value);
-        } else {
-            ((CompactArray.Builder) builder).add(value);
-        }
+    private static int slot(String text) {
+        int h = text.hashCode();
+        return (h ^ h >>> 16) & (SHARED_SLOTS - 1);
     }
 
     private JsonValue scalar(JsonParser parser, JsonParser.Event event) {
         return switch (event) {
-            case VALUE_STRING -> provider.createValue(parser.getString());
+            case VALUE_STRING -> string(parser.getString());
             case VALUE_NUMBER -> new LiteralNumber(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;

@@ -19,7 +19,7 @@ import jakarta.json.JsonValue;
  *
  * <pre>
  * ./mvnw -q -B -DskipTests test-compile
- * java -cp "target/test-classes:target/classes:target/libs/*" io.nemesisdb.persist.PersistBenchmark [dir] [rounds]
+ * java -cp "target/test-classes:target/classes:target/libs/*" io.nemesisdb.persist.PersistBenchmark [dir] [rounds] [all|kv|sessions] [keep]
  * </pre>
  */
 public final class PersistBenchmark {
@@ -31,6 +31,7 @@ public final class PersistBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-persist").toAbsolutePath();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String which = args.length > 2 ? args[2] : "all";
+        boolean keep = args.length > 3 && args[3].equals("keep");
         Datasets.delete(dir);
         Files.createDirectories(dir);
         DatasetLayout layout = new DatasetLayout(dir);
@@ -42,7 +43,11 @@ public final class PersistBenchmark {
         if (!which.equals("kv")) {
             benchmarkSessions(layout, clock, rounds);
         }
-        Datasets.delete(dir);
+        if (keep) {
+            System.out.println("datasets kept in " + dir + " (kv1.., sh1..): start a server with nemesis.load.name to time a start-up load");
+        } else {
+            Datasets.delete(dir);
+        }
     }
 
     private static JsonValue template() {

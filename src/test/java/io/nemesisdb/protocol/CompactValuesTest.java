@@ -119,9 +119,33 @@ class CompactValuesTest {
 
     @Test
     void aReaderSharingNamesKeepsOneCopyOfEachName() {
-        JsonValueReader reader = JsonValueReader.sharingNames(PROVIDER);
+        JsonValueReader reader = JsonValueReader.sharing(PROVIDER);
         JsonObject first = read(reader, "{\"name\":1}").asJsonObject();
         JsonObject second = read(reader, "{\"name\":2}").asJsonObject();
         assertSame(first.keySet().iterator().next(), second.keySet().iterator().next());
+    }
+
+    @Test
+    void aSharingReaderReadsRecordsOfChangingShapesExactly() {
+        JsonValueReader reader = JsonValueReader.sharing(PROVIDER);
+        List<String> records = List.of(
+                "{\"id\":1,\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"Zürich\",\"zip\":\"8001\"}}",
+                "{\"id\":2,\"tags\":[],\"address\":{\"city\":\"Bern\",\"zip\":\"3000\"}}",
+                "{\"id\":3,\"address\":{\"zip\":\"3000\",\"city\":\"Bern\"},\"tags\":[\"a\"]}",
+                "{\"id\":4,\"id\":5}",
+                "[{\"id\":6},{\"id\":7,\"x\":null},{\"id\":8}]",
+                "{\"id\":9,\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"Zürich\",\"zip\":\"8001\"}}");
+        for (String record : records) {
+            JsonValue value = read(reader, record);
+            assertEquals(parsson(record), value, record);
+            assertEquals(parsson(record).toString(), value.toString(), record);
+        }
+    }
+
+    @Test
+    void aSharingReaderRecoversFromAValueThatFailedToParse() {
+        JsonValueReader reader = JsonValueReader.sharing(PROVIDER);
+        assertThrows(RuntimeException.class, () -> read(reader, "{\"a\":[1,2,{\"b\":3"));
+        assertEquals(parsson("{\"c\":[4],\"d\":{\"e\":5}}"), read(reader, "{\"c\":[4],\"d\":{\"e\":5}}"));
     }
 }
