@@ -1,10 +1,13 @@
 package io.nemesisdb.bench;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,12 +30,19 @@ final class WsPipe {
     final SocketChannel channel;
     private final ByteBuffer out = ByteBuffer.allocateDirect(1 << 20);
     private ByteBuffer in = ByteBuffer.allocate(1 << 20);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final byte[] mask = new byte[4];
+    /** The mask repeated over eight bytes, for masking a long at a time. */
+    private final long mask8;
+    private byte[] masked = new byte[256];
     private int frameStart;
 
     private WsPipe(SocketChannel channel) {
         this.channel = channel;
         new SecureRandom().nextBytes(mask);
+        long m = ByteBuffer.wrap(mask).getInt() & 0xFFFFFFFFL;
+        this.mask8 = m << 32 | m;
         in.flip();
     }
 
@@ -81,9 +91,17 @@ final class WsPipe {
             out.put((byte) (0x80 | 127)).putLong(length);
         }
         out.put(mask);
-        for (int i = 0; i < length; i++) {
-            out.put((byte) (payload[i] ^ mask[i & 3]));
+        if (masked.length < length) {
+            masked = new byte[Math.max(length, masked.length * 2)];
         }
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            LONG.set(masked, i, (long) LONG.get(payload, i) ^ mask8);
+        }
+        for (; i < length; i++) {
+            masked[i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        out.put(masked, 0, length);
     }
 
     /** Room for at least {@code bytes} more output. */
