@@ -13,14 +13,14 @@ import jakarta.json.JsonObject;
 public final class CommandContext {
 
     private final CommandSpec spec;
-    private final String replyPrefix;
+    private final byte[] replyPrefix;
     private final JsonObject body;
     private final ReplySink sink;
     private final boolean tokenInReplies;
     private final Long token;
     private final CommandMeter meter;
 
-    CommandContext(CommandSpec spec, String replyPrefix, JsonObject body, ReplySink sink,
+    CommandContext(CommandSpec spec, byte[] replyPrefix, JsonObject body, ReplySink sink,
                    boolean tokenInReplies, Long token, CommandMeter meter) {
         this.spec = spec;
         this.replyPrefix = replyPrefix;
@@ -63,7 +63,7 @@ public final class CommandContext {
     }
 
     /** Finishes {@code reply} as {@link #send} would, for a caller that sends it later. */
-    public String render(Reply reply) {
+    public Reply render(Reply reply) {
         meter.replied(reply.status());
         if (tokenInReplies && !reply.hasToken()) {
             reply.token(token);

@@ -26,7 +26,7 @@ import jakarta.json.JsonValue;
 public class CommandDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
-    private static final String ERR_PREFIX = Reply.prefix("ERR");
+    private static final byte[] ERR_PREFIX = Reply.prefix("ERR");
 
     @Inject
     ServerSettings settings;
@@ -75,7 +75,7 @@ public class CommandDispatcher {
         }
         String name = envelope.command();
         CommandRegistry.Entry entry = registry.find(name);
-        String replyPrefix = entry != null ? entry.replyPrefix() : Reply.prefix(name + "_RSP");
+        byte[] replyPrefix = entry != null ? entry.replyPrefix() : Reply.prefix(name + "_RSP");
         if (envelope.body().getValueType() != JsonValue.ValueType.OBJECT) {
             send(sink, new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object"));
             return;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 public class CommandRegistry {
 
     /** A declared command with the opening of its replies and its metrics counter, made once. */
-    record Entry(CommandSpec spec, String replyPrefix, Runnable counter) {
+    record Entry(CommandSpec spec, byte[] replyPrefix, Runnable counter) {
     }
 
     private final Map<String, Entry> commands = new HashMap<>();

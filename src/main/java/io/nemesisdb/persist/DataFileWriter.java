@@ -2,11 +2,12 @@ package io.nemesisdb.persist;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import io.nemesisdb.protocol.Utf8Length;
+import io.nemesisdb.protocol.JsonText;
 
 /**
  * Writes the entries of one dataset into the data files {@code 0, 1, …} of a directory. Each file
@@ -21,7 +22,7 @@ final class DataFileWriter implements Closeable {
     private final Path dataDir;
     private final DataFormat format;
     private final long maxFileBytes;
-    private final Utf8Buffer buffer = new Utf8Buffer(FLUSH_AT + (64 << 10));
+    private final JsonText buffer = new JsonText(FLUSH_AT + (64 << 10));
     private final int closingBytes;
 
     private FileChannel file;
@@ -38,8 +39,8 @@ final class DataFileWriter implements Closeable {
     }
 
     /** Adds one entry: its JSON text, as the format defines an entry. */
-    void add(CharSequence entry) throws IOException {
-        int entryBytes = Math.toIntExact(Utf8Length.of(entry));
+    void add(JsonText entry) throws IOException {
+        int entryBytes = entry.length();
         if (file != null && entriesInFile > 0 && fileBytes + 1 + entryBytes + closingBytes > maxFileBytes) {
             endFile();
         }
@@ -47,14 +48,14 @@ final class DataFileWriter implements Closeable {
             startFile();
         }
         if (entriesInFile > 0) {
-            buffer.append(",", 1);
+            buffer.ascii(',');
             fileBytes++;
         }
-        buffer.append(entry, entryBytes);
+        buffer.raw(entry);
         fileBytes += entryBytes;
         entriesInFile++;
         if (buffer.length() >= FLUSH_AT) {
-            buffer.drainTo(file);
+            drainTo(file);
         }
     }
 
@@ -78,19 +79,27 @@ final class DataFileWriter implements Closeable {
         file = FileChannel.open(dataDir.resolve(Integer.toString(files)),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         files++;
-        buffer.append(format.opening(), format.opening().length());
+        buffer.ascii(format.opening());
         fileBytes = format.opening().length();
         entriesInFile = 0;
     }
 
     private void endFile() throws IOException {
-        buffer.append(format.closing(), closingBytes);
+        buffer.ascii(format.closing());
         fileBytes += closingBytes;
-        buffer.drainTo(file);
+        drainTo(file);
         file.force(true);
         file.close();
         file = null;
         totalBytes += fileBytes;
+    }
+
+    private void drainTo(FileChannel channel) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap(buffer.bytes(), 0, buffer.length());
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        buffer.clear();
     }
 
     /** Closes an unfinished file after a failure; the caller discards the whole directory. */

@@ -39,14 +39,13 @@ public record DatasetMetadata(String name, int version, int status, long start, 
 
     /** The JSON text of {@code md.json}. */
     public String toJson() {
-        StringBuilder out = new StringBuilder(128).append("{\"name\":");
-        JsonText.appendString(out, name);
-        return out.append(",\"version\":").append(version)
-                .append(",\"status\":").append(status)
-                .append(",\"start\":").append(start)
-                .append(",\"complete\":").append(complete)
-                .append(",\"saveDataType\":").append(saveDataType)
-                .append('}').toString();
+        return new JsonText(128).ascii("{\"name\":").string(name)
+                .ascii(",\"version\":").number(version)
+                .ascii(",\"status\":").number(status)
+                .ascii(",\"start\":").number(start)
+                .ascii(",\"complete\":").number(complete)
+                .ascii(",\"saveDataType\":").number(saveDataType)
+                .ascii('}').toString();
     }
 
     /** An {@code md.json} that exists but does not hold valid metadata: a save that never finished writing it. */

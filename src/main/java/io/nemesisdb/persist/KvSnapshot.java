@@ -65,15 +65,13 @@ record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
 
     @Override
     public void writeTo(DataFileWriter out) throws IOException {
-        StringBuilder entry = new StringBuilder(512);
+        JsonText entry = new JsonText(512);
         for (int i = 0; i < keys.length; i++) {
-            entry.setLength(0);
-            JsonText.appendString(entry, keys[i]);
-            entry.append(':');
-            JsonText.appendValue(entry, values[i]);
+            entry.clear();
+            entry.string(keys[i]).ascii(':').value(values[i]);
             out.add(entry);
-            if (entry.capacity() > 1 << 20) {
-                entry = new StringBuilder(512);
+            if (entry.bytes().length > 1 << 20) {
+                entry = new JsonText(512);
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.ops.StoreMetrics;
+import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import jakarta.annotation.PostConstruct;
@@ -119,7 +120,7 @@ public class SaveRunner {
 
     private void write(CommandContext context, ReplySink sink, SaveName name, long ts, long started, long startMillis,
                        Snapshot snapshot, long snapshotMillis) {
-        String reply;
+        Reply reply;
         try {
             SnapshotWriter.Written written = writer.write(name, ts, startMillis, snapshot);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

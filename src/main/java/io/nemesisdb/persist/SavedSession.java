@@ -18,20 +18,18 @@ record SavedSession(long token, boolean shared, long durationSeconds, boolean de
     }
 
     /** Appends the session as one entry of a sessions-mode data file. */
-    void appendJson(StringBuilder out) {
-        out.append("{\"sh\":{\"tkn\":").append(Long.toUnsignedString(token))
-                .append(",\"shared\":").append(shared)
-                .append(",\"expiry\":{\"duration\":").append(durationSeconds)
-                .append(",\"deleteSession\":").append(deleteSession)
-                .append("}},\"keys\":{");
+    void appendJson(JsonText out) {
+        out.ascii("{\"sh\":{\"tkn\":").unsigned(token)
+                .ascii(",\"shared\":").bool(shared)
+                .ascii(",\"expiry\":{\"duration\":").number(durationSeconds)
+                .ascii(",\"deleteSession\":").bool(deleteSession)
+                .ascii("}},\"keys\":{");
         for (int i = 0; i < keys.length; i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
-            JsonText.appendString(out, keys[i]);
-            out.append(':');
-            JsonText.appendValue(out, values[i]);
+            out.string(keys[i]).ascii(':').value(values[i]);
         }
-        out.append("}}");
+        out.ascii("}}");
     }
 }

@@ -1,5 +1,7 @@
 package io.nemesisdb.persist;
 
+import io.nemesisdb.protocol.JsonText;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -13,13 +15,13 @@ record SessionsSnapshot(List<SavedSession> sessions) implements Snapshot {
 
     @Override
     public void writeTo(DataFileWriter out) throws IOException {
-        StringBuilder entry = new StringBuilder(1024);
+        JsonText entry = new JsonText(1024);
         for (SavedSession session : sessions) {
-            entry.setLength(0);
+            entry.clear();
             session.appendJson(entry);
             out.add(entry);
-            if (entry.capacity() > 1 << 20) {
-                entry = new StringBuilder(1024);
+            if (entry.bytes().length > 1 << 20) {
+                entry = new JsonText(1024);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.nemesisdb.protocol;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.json.JsonArray;
@@ -9,102 +11,239 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * Writes JSON text into a {@link StringBuilder}: strings with the escapes RFC 8259 requires, and
- * JSON-P values as compact JSON. Faster than a generic generator because it appends straight into
- * the reply being built.
+ * JSON text written straight into UTF-8 bytes, in a buffer that grows: strings with the escapes
+ * RFC 8259 requires, JSON-P values as compact JSON. Replies and data files are built with it, so
+ * neither passes through a {@code String} on its way out.
  */
 public final class JsonText {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private JsonText() {
+    private byte[] bytes;
+    private int length;
+
+    public JsonText(int capacity) {
+        bytes = new byte[capacity];
     }
 
-    /** Appends {@code s} as a quoted JSON string that encodes to valid UTF-8. */
-    public static void appendString(StringBuilder out, String s) {
-        out.append('"');
-        int len = s.length();
-        int start = 0;
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            out.append(s, start, i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                // control characters, and surrogates without their pair (sent as \\ud800 escapes), which
-                // UTF-8 cannot carry: escaped, the text stays valid and the value exact
-                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            }
-            start = i + 1;
+    /** {@code value} as compact JSON text. */
+    public static String toJson(JsonValue value) {
+        return new JsonText(64).value(value).toString();
+    }
+
+    /** The buffer; its first {@link #length()} bytes are the text. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** Empties the buffer, keeping its capacity. */
+    public void clear() {
+        length = 0;
+    }
+
+    /** Appends one ASCII character. */
+    public JsonText ascii(char c) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    /** Appends {@code text}, which holds only ASCII characters (JSON punctuation, names, number literals). */
+    public JsonText ascii(String text) {
+        int n = text.length();
+        ensure(n);
+        byte[] b = bytes;
+        int p = length;
+        for (int i = 0; i < n; i++) {
+            b[p++] = (byte) text.charAt(i);
         }
-        out.append(s, start, len).append('"');
+        length = p;
+        return this;
+    }
+
+    /** Appends UTF-8 bytes that are already JSON text. */
+    public JsonText raw(byte[] utf8) {
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, length, utf8.length);
+        length += utf8.length;
+        return this;
+    }
+
+    /** Appends the contents of {@code other}. */
+    public JsonText raw(JsonText other) {
+        ensure(other.length);
+        System.arraycopy(other.bytes, 0, bytes, length, other.length);
+        length += other.length;
+        return this;
+    }
+
+    public JsonText number(long value) {
+        if (value >= 0) {
+            return digits(value);
+        }
+        return value == Long.MIN_VALUE ? ascii(Long.toString(value)) : ascii('-').digits(-value);
+    }
+
+    /** Appends {@code value} as an unsigned 64-bit integer. */
+    public JsonText unsigned(long value) {
+        if (value >= 0) {
+            return digits(value);
+        }
+        long tens = (value >>> 1) / 5;
+        return digits(tens).ascii((char) ('0' + (value - tens * 10)));
+    }
+
+    /** Appends the decimal digits of {@code value}, which is not negative. */
+    private JsonText digits(long value) {
+        int count = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            count++;
+        }
+        ensure(count);
+        int p = length + count;
+        long rest = value;
+        do {
+            bytes[--p] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        length += count;
+        return this;
+    }
+
+    public JsonText bool(boolean value) {
+        return ascii(value ? "true" : "false");
+    }
+
+    /**
+     * Appends {@code s} as a quoted JSON string that is valid UTF-8: a surrogate without its pair
+     * (sent as a {@code \ud800} escape), which UTF-8 cannot carry, is written as an escape too, so
+     * the value stays exact.
+     */
+    public JsonText string(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        byte[] b = bytes;
+        int p = length;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+                b[p++] = (byte) c;
+                continue;
+            }
+            length = p;
+            ensure(6 + n - i);
+            b = bytes;
+            if (c < 0x80) {
+                p = escapeAscii(b, p, c);
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                p = unicodeEscape(b, p, c);
+            } else {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        b[p++] = '"';
+        length = p;
+        return this;
+    }
+
+    private static int escapeAscii(byte[] b, int p, char c) {
+        char escape = switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+        if (escape != 0) {
+            b[p++] = '\\';
+            b[p++] = (byte) escape;
+            return p;
+        }
+        return c < 0x20 ? unicodeEscape(b, p, c) : put(b, p, c);
+    }
+
+    private static int put(byte[] b, int p, char c) {
+        b[p] = (byte) c;
+        return p + 1;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[c >> 12];
+        b[p++] = HEX[(c >> 8) & 0xF];
+        b[p++] = HEX[(c >> 4) & 0xF];
+        b[p++] = HEX[c & 0xF];
+        return p;
     }
 
     /** Appends {@code value} as compact JSON. */
-    public static void appendValue(StringBuilder out, JsonValue value) {
+    public JsonText value(JsonValue value) {
         switch (value.getValueType()) {
-            case STRING -> appendString(out, ((JsonString) value).getString());
-            case NUMBER -> appendNumber(out, (JsonNumber) value);
-            case TRUE -> out.append("true");
-            case FALSE -> out.append("false");
-            case NULL -> out.append("null");
-            case OBJECT -> appendObject(out, (JsonObject) value);
-            case ARRAY -> appendArray(out, (JsonArray) value);
+            case STRING -> string(((JsonString) value).getString());
+            case NUMBER -> ascii(value instanceof LiteralNumber literal ? literal.text() : ((JsonNumber) value).toString());
+            case TRUE -> ascii("true");
+            case FALSE -> ascii("false");
+            case NULL -> ascii("null");
+            case OBJECT -> object((JsonObject) value);
+            case ARRAY -> array((JsonArray) value);
         }
+        return this;
     }
 
-    /** Appends {@code value} as compact JSON text and returns it as a string. */
-    public static String toJson(JsonValue value) {
-        StringBuilder out = new StringBuilder();
-        appendValue(out, value);
-        return out.toString();
-    }
-
-    private static void appendNumber(StringBuilder out, JsonNumber number) {
-        if (number instanceof LiteralNumber literal) {
-            out.append(literal.text());
-        } else {
-            out.append(number.toString());
-        }
-    }
-
-    private static void appendObject(StringBuilder out, JsonObject object) {
-        out.append('{');
+    private void object(JsonObject object) {
+        ascii('{');
         boolean first = true;
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             if (!first) {
-                out.append(',');
+                ascii(',');
             }
             first = false;
-            appendString(out, member.getKey());
-            out.append(':');
-            appendValue(out, member.getValue());
+            string(member.getKey()).ascii(':').value(member.getValue());
         }
-        out.append('}');
+        ascii('}');
     }
 
-    private static void appendArray(StringBuilder out, JsonArray array) {
-        out.append('[');
+    private void array(JsonArray array) {
+        ascii('[');
         int size = array.size();
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                out.append(',');
+                ascii(',');
             }
-            appendValue(out, array.get(i));
+            value(array.get(i));
         }
-        out.append(']');
+        ascii(']');
+    }
+
+    /** The text decoded from its UTF-8 bytes. */
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
+        }
     }
 }

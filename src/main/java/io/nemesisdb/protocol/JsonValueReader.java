@@ -22,6 +22,11 @@ public final class JsonValueReader {
     /** The depths up to which a sharing reader lets objects share their names with the last of their depth. */
     private static final int MAX_MODEL_DEPTH = 8;
 
+    /** The containers of request values, one set per thread: requests allocate no builders. */
+    private static final ThreadLocal<Containers> REQUEST_CONTAINERS = ThreadLocal.withInitial(() -> new Containers(false));
+    /** Depth beyond which a thread's request containers are dropped after use rather than kept. */
+    private static final int KEPT_DEPTH = 64;
+
     private final JsonProvider provider;
     /** Recent member names and short string values by hash, or null: direct-mapped, a miss replaces. */
     private final String[] sharedNames;
@@ -61,7 +66,10 @@ public final class JsonValueReader {
         if (scalar != null) {
             return scalar;
         }
-        Containers open = containers != null ? containers : new Containers(false);
+        Containers open = containers != null ? containers : REQUEST_CONTAINERS.get();
+        if (open.depthCapacity() > KEPT_DEPTH && containers == null) {
+            REQUEST_CONTAINERS.remove();
+        }
         int depth = 0;
         open.start(0, first, null);
         String name = null;
@@ -92,9 +100,9 @@ public final class JsonValueReader {
 
     /**
      * The containers being read, one per depth, and the member names they wait to be added
-     * under, in arrays that grow with the depth. Builders are reused at each depth. A sharing
-     * reader keeps its containers across values and remembers the last object built at each
-     * depth, whose names the next object of the same shape shares.
+     * under, in arrays that grow with the depth. Builders are reused at each depth, from value to
+     * value. A sharing reader also remembers the last object built at each depth, whose names the
+     * next object of the same shape shares.
      */
     private static final class Containers {
         private Object[] building = new Object[4];
@@ -122,6 +130,10 @@ public final class JsonValueReader {
                 CompactArray.Builder builder = arrays[depth];
                 building[depth] = builder != null ? builder.clear() : (arrays[depth] = new CompactArray.Builder());
             }
+        }
+
+        int depthCapacity() {
+            return building.length;
         }
 
         String nameOf(int depth) {

@@ -9,6 +9,6 @@ package io.nemesisdb.protocol;
  */
 public interface ReplySink {
 
-    /** Sends one reply, a complete JSON object. */
-    void send(String reply);
+    /** Sends one {@linkplain Reply#finish() finished} reply. */
+    void send(Reply reply);
 }

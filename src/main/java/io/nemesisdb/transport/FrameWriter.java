@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataWriter;
+import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 
 /**
@@ -35,6 +36,8 @@ final class FrameWriter implements ReplySink {
     private final TransportMeter meter;
     private byte[] buffer = new byte[4096];
     private int length;
+    /** Reply bytes appended since the meter was last told: it is told once per write, not per reply. */
+    private long unreportedBytes;
     private boolean closeSent;
     private boolean broken;
 
@@ -51,13 +54,13 @@ final class FrameWriter implements ReplySink {
     }
 
     @Override
-    public void send(String reply) {
+    public void send(Reply reply) {
         lock.lock();
         try {
             if (closeSent) {
                 return;
             }
-            appendText(reply);
+            appendText(reply.utf8(), reply.length());
             if (length >= FLUSH_AT || Thread.currentThread() != reader) {
                 flushLocked();
             }
@@ -130,6 +133,10 @@ final class FrameWriter implements ReplySink {
         if (length == 0) {
             return;
         }
+        if (unreportedBytes > 0) {
+            meter.sent(unreportedBytes);
+            unreportedBytes = 0;
+        }
         if (!broken) {
             try {
                 out.writeNow(BufferData.create(buffer, 0, length));
@@ -145,13 +152,12 @@ final class FrameWriter implements ReplySink {
         }
     }
 
-    /** Appends {@code text} as one text frame, encoded as UTF-8 (the JDK's vectorized encoder beats a char loop). */
-    private void appendText(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        header(TEXT, bytes.length);
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
-        meter.sent(bytes.length);
+    /** Appends a reply's UTF-8 text as one text frame. */
+    private void appendText(byte[] utf8, int size) {
+        header(TEXT, size);
+        System.arraycopy(utf8, 0, buffer, length, size);
+        length += size;
+        unreportedBytes += size;
     }
 
     /** Appends a frame header and makes room for {@code size} payload bytes after it. */

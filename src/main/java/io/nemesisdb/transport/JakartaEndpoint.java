@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Utf8Length;
 import jakarta.inject.Inject;
@@ -110,10 +111,10 @@ public class JakartaEndpoint {
         }
 
         @Override
-        public synchronized void send(String reply) {
-            meter.sent(Utf8Length.of(reply));
+        public synchronized void send(Reply reply) {
+            meter.sent(reply.length());
             try {
-                session.getBasicRemote().sendText(reply);
+                session.getBasicRemote().sendText(reply.text());
             } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "reply not delivered: connection closed", e);
             }

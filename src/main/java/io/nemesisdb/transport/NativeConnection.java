@@ -54,6 +54,8 @@ final class NativeConnection implements ServerConnection, Connection {
     /** When this connection last waited for input: its idle time counts from there. */
     private volatile long lastActivity = System.nanoTime();
     private int buffered;
+    /** Message bytes received since the meter was last told: it is told once per burst, not per message. */
+    private long unreportedBytes;
 
     /** The opcode of the message being reassembled from fragments, or 0 between messages. */
     private int messageOpcode;
@@ -77,6 +79,7 @@ final class NativeConnection implements ServerConnection, Connection {
             while (running && readFrame()) {
                 // next frame
             }
+            reportReceived();
             out.flush();
         } catch (DataReader.InsufficientDataAvailableException e) {
             // the client closed the socket
@@ -175,7 +178,7 @@ final class NativeConnection implements ServerConnection, Connection {
     }
 
     private boolean message(int opcode, byte[] payload, int size) {
-        meter.received(size);
+        unreportedBytes += size;
         if (opcode == BINARY) {
             endpoint.dispatcher().onBinary(out);
             return true;
@@ -297,6 +300,13 @@ final class NativeConnection implements ServerConnection, Connection {
         }
     }
 
+    private void reportReceived() {
+        if (unreportedBytes > 0) {
+            meter.received(unreportedBytes);
+            unreportedBytes = 0;
+        }
+    }
+
     /**
      * Called before reading {@code bytes}: writes pending replies first when the read would wait
      * for the client. {@code buffered} is a lower bound of the input already buffered, so the
@@ -306,6 +316,7 @@ final class NativeConnection implements ServerConnection, Connection {
         if (buffered < bytes) {
             buffered = in.available();
             if (buffered < bytes) {
+                reportReceived();
                 out.flush();
                 lastActivity = System.nanoTime();
                 buffered = bytes;

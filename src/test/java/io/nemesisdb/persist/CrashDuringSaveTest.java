@@ -88,7 +88,7 @@ class CrashDuringSaveTest {
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < KEYS; i++) {
             batch.append(batch.isEmpty() ? "{\"KV_SETQ\":{\"keys\":{" : ",");
-            JsonText.appendString(batch, "key-" + i);
+            batch.append(JsonText.toJson(jakarta.json.Json.createValue("key-" + i)));
             batch.append(':').append(value(version, i));
             if (i % 1000 == 999 || i == KEYS - 1) {
                 client.sendText(batch.append("}}}").toString());

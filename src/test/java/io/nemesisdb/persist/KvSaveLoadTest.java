@@ -324,7 +324,7 @@ class KvSaveLoadTest {
     private String sortedContent() throws Exception {
         JsonObject keys = Replies.body(client.request("{\"KV_KEYS\":{}}"), "KV_KEYS_RSP");
         StringBuilder get = new StringBuilder("{\"KV_GET\":{\"keys\":");
-        JsonText.appendValue(get, keys.getJsonArray("keys"));
+        get.append(JsonText.toJson(keys.getJsonArray("keys")));
         JsonObject values = (JsonObject) ((JsonObject) ((JsonObject) Datasets.parseExact(client.request(get + "}}")))
                 .get("KV_GET_RSP")).get("keys");
         StringBuilder out = new StringBuilder();
@@ -334,7 +334,7 @@ class KvSaveLoadTest {
 
     private String getRaw(String key) throws Exception {
         StringBuilder request = new StringBuilder("{\"KV_GET\":{\"keys\":[");
-        JsonText.appendString(request, key);
+        request.append(JsonText.toJson(jakarta.json.Json.createValue(key)));
         String reply = client.request(request + "]}}");
         return JsonText.toJson(((JsonObject) ((JsonObject) Datasets.parseExact(reply)).get("KV_GET_RSP")).get("keys"));
     }

@@ -118,7 +118,7 @@ class SessionsSaveLoadTest {
         JsonObject expected = (JsonObject) Datasets.parseExact(values);
         for (Map.Entry<String, JsonValue> entry : expected.entrySet()) {
             StringBuilder get = new StringBuilder("{\"KV_GET\":{\"tkn\":" + priv + ",\"keys\":[");
-            JsonText.appendString(get, entry.getKey());
+            get.append(JsonText.toJson(jakarta.json.Json.createValue(entry.getKey())));
             JsonObject got = (JsonObject) ((JsonObject) ((JsonObject) Datasets.parseExact(client.request(get + "]}}"))).get("KV_GET_RSP")).get("keys");
             assertEquals(JsonText.toJson(entry.getValue()), JsonText.toJson(got.get(entry.getKey())));
         }
@@ -227,7 +227,7 @@ class SessionsSaveLoadTest {
             String tkn = JsonText.toJson(session.getJsonObject("sh").get("tkn"));
             JsonObject keys = session.getJsonObject("keys");
             StringBuilder get = new StringBuilder("{\"KV_GET\":{\"tkn\":" + tkn + ",\"keys\":");
-            JsonText.appendValue(get, jakarta.json.Json.createArrayBuilder(keys.keySet()).build());
+            get.append(JsonText.toJson(jakarta.json.Json.createArrayBuilder(keys.keySet()).build()));
             JsonObject reply = (JsonObject) ((JsonObject) Datasets.parseExact(client.request(get + "}}"))).get("KV_GET_RSP");
             JsonObject got = (JsonObject) reply.get("keys");
             assertEquals(keys.size(), got.size(), tkn);

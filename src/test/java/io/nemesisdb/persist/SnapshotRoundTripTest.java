@@ -109,7 +109,7 @@ class SnapshotRoundTripTest {
             @Override
             public void writeTo(DataFileWriter out) throws IOException {
                 for (int i = 0; i < 100; i++) {
-                    out.add("\"k" + i + "\":" + i);
+                    out.add(new JsonText(16).ascii("\"k" + i + "\":" + i));
                 }
                 throw new IOException("No space left on device");
             }

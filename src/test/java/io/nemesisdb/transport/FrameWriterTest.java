@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataWriter;
+import io.nemesisdb.protocol.Reply;
+import io.nemesisdb.protocol.Status;
 import org.junit.jupiter.api.Test;
 
 /** Reply coalescing: which replies wait for the end of a burst, and what the frames look like. */
@@ -42,34 +44,45 @@ class FrameWriterTest {
         }
     }
 
+    /** A finished reply named {@code name} with status 1 and, when given, a member {@code "v"}. */
+    private static Reply reply(String name, String value) {
+        Reply reply = new Reply(Reply.prefix(name), Status.OK);
+        return (value == null ? reply : reply.add("v", value)).finish();
+    }
+
+    private static Reply reply(String name) {
+        return reply(name, null);
+    }
+
     @Test
     void repliesOnTheReadingThreadWaitForFlushAndLeaveInOneWrite() {
         RecordingWriter socket = new RecordingWriter();
         FrameWriter writer = new FrameWriter(socket, Thread.currentThread());
-        writer.send("{\"A\":1}");
-        writer.send("{\"B\":2}");
+        writer.send(reply("A"));
+        writer.send(reply("B"));
         assertEquals(0, socket.writes.size());
         writer.flush();
         assertEquals(1, socket.writes.size());
-        assertArrayEquals(concat(textFrame("{\"A\":1}"), textFrame("{\"B\":2}")), socket.writes.get(0));
+        assertArrayEquals(concat(textFrame("{\"A\":{\"st\":1}}"), textFrame("{\"B\":{\"st\":1}}")), socket.writes.get(0));
     }
 
     @Test
     void replyFromAnotherThreadIsWrittenAtOnceAfterThePendingOnes() throws Exception {
         RecordingWriter socket = new RecordingWriter();
         FrameWriter writer = new FrameWriter(socket, Thread.currentThread());
-        writer.send("{\"first\":1}");
-        Thread saver = Thread.ofVirtual().start(() -> writer.send("{\"later\":2}"));
+        writer.send(reply("first"));
+        Thread saver = Thread.ofVirtual().start(() -> writer.send(reply("later")));
         saver.join();
         assertEquals(1, socket.writes.size());
-        assertArrayEquals(concat(textFrame("{\"first\":1}"), textFrame("{\"later\":2}")), socket.writes.get(0));
+        assertArrayEquals(concat(textFrame("{\"first\":{\"st\":1}}"), textFrame("{\"later\":{\"st\":1}}")),
+                socket.writes.get(0));
     }
 
     @Test
     void aBurstPastTheThresholdIsWrittenWithoutWaiting() {
         RecordingWriter socket = new RecordingWriter();
         FrameWriter writer = new FrameWriter(socket, Thread.currentThread());
-        String reply = "{\"x\":\"" + "y".repeat(1000) + "\"}";
+        Reply reply = reply("x", "y".repeat(1000));
         int sent = 0;
         while (socket.writes.isEmpty()) {
             writer.send(reply);
@@ -82,23 +95,22 @@ class FrameWriterTest {
     void nonAsciiRepliesAreEncodedAsUtf8WithTheirByteLength() {
         RecordingWriter socket = new RecordingWriter();
         FrameWriter writer = new FrameWriter(socket, Thread.currentThread());
-        String reply = "{\"k\":\"é€😀\"}";
-        writer.send(reply);
+        writer.send(reply("K", "é€😀"));
         writer.flush();
-        assertArrayEquals(textFrame(reply), socket.writes.get(0));
+        assertArrayEquals(textFrame("{\"K\":{\"st\":1,\"v\":\"é€😀\"}}"), socket.writes.get(0));
     }
 
     @Test
     void nothingIsSentAfterTheCloseFrame() {
         RecordingWriter socket = new RecordingWriter();
         FrameWriter writer = new FrameWriter(socket, Thread.currentThread());
-        writer.send("{\"A\":1}");
+        writer.send(reply("A"));
         writer.close(1001, "bye");
-        writer.send("{\"B\":2}");
+        writer.send(reply("B"));
         writer.flush();
         assertEquals(1, socket.writes.size());
         byte[] close = {(byte) 0x88, 5, 0x03, (byte) 0xE9, 'b', 'y', 'e'};
-        assertArrayEquals(concat(textFrame("{\"A\":1}"), close), socket.writes.get(0));
+        assertArrayEquals(concat(textFrame("{\"A\":{\"st\":1}}"), close), socket.writes.get(0));
     }
 
     private static byte[] textFrame(String text) {
