@@ -15,6 +15,8 @@ run() {
     "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$URL" --server-pid "$PID" \
         --sessions "$SESSIONS" --duration "$DURATION" --warmup "$WARMUP" "$@" | sed 's/^/   /'
 }
+# one discarded run first, so that the measured ones meet a server whose JIT has warmed up
+run --op mix --connections 4 --window 64 > /dev/null
 run --op get --connections 4 --window 64
 run --op set --connections 4 --window 64
 run --op mix --connections 4 --window 64

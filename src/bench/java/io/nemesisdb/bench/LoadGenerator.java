@@ -2,6 +2,7 @@ package io.nemesisdb.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,20 +34,42 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        List<LoadConnection> connections = open(options);
+        List<String> tokens = new ArrayList<>();
+        List<LoadConnection> connections = open(options, tokens);
         if (options.op().equals("load")) {
             System.out.printf("loaded %d keys of %d-character values%s%n", options.keys(), options.valueSize(),
                     options.serverPid() > 0 ? "; server RSS " + ServerProcess.rssMiB(options.serverPid()) + " MiB" : "");
             return;
         }
         run(options, connections);
+        endSessions(options, tokens);
     }
 
-    private static List<LoadConnection> open(BenchOptions options) throws IOException {
+    /** Ends the sessions the run created, so that later runs find the server as it was. */
+    private static void endSessions(BenchOptions options, List<String> tokens) throws IOException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        WsPipe pipe = WsPipe.connect(options.url());
+        for (String token : tokens) {
+            byte[] request = ("{\"SH_END\":{\"tkn\":" + token + "}}").getBytes(StandardCharsets.US_ASCII);
+            pipe.sendText(request, request.length);
+        }
+        pipe.flushFully();
+        for (int i = 0; i < tokens.size(); i++) {
+            pipe.awaitText();
+        }
+        pipe.channel.close();
+    }
+
+    private static List<LoadConnection> open(BenchOptions options, List<String> tokens) throws IOException {
         List<LoadConnection> connections = new ArrayList<>();
         for (int i = 0; i < options.connections(); i++) {
             WsPipe pipe = WsPipe.connect(options.url());
             String token = options.sessions() ? newSession(pipe, i) : null;
+            if (token != null) {
+                tokens.add(token);
+            }
             RequestEncoder encoder = new RequestEncoder(token, options.valueSize());
             if (options.needsPreload()) {
                 int from = options.sessions() ? 0 : (int) ((long) options.keys() * i / options.connections());

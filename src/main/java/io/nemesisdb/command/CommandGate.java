@@ -2,7 +2,6 @@ package io.nemesisdb.command;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.nemesisdb.ApplicationSingleton;
 
@@ -14,7 +13,7 @@ import io.nemesisdb.ApplicationSingleton;
 @ApplicationSingleton
 public class CommandGate {
 
-    private final LongAdder inside = new LongAdder();
+    private final StripedCounter inside = new StripedCounter();
     private volatile boolean closed;
 
     /** True when the message may be executed; then {@link #leave()} must follow. */

@@ -4,31 +4,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.nemesisdb.command.CommandMeter;
+import io.nemesisdb.command.StripedCounter;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.transport.TransportMeter;
 
 /**
- * Counts commands, replies and traffic in {@link LongAdder}s that the metrics endpoint reads as
- * counters when it is scraped. A request costs a few adder increments and no lookup: replies by
- * status sit in an array indexed by the status, each command's adder is handed out once when the
+ * Counts commands, replies and traffic in {@link StripedCounter}s that the metrics endpoint reads as
+ * counters when it is scraped. A request costs a few counter increments and no lookup: replies by
+ * status sit in an array indexed by the status, each command's counter is handed out once when the
  * registry is built. (Helidon's own counters go through a composite Micrometer counter on every
- * increment, about 15 ns each, contended between cores.) The adders live as long as the JVM, so a
+ * increment, about 15 ns each, contended between cores.) The counters live as long as the JVM, so a
  * second server started in the same JVM, as tests do, keeps counting into the registered meters.
  */
 final class ProtocolMetrics implements CommandMeter, TransportMeter {
 
     private static final String SCOPE = "application";
-    private static final LongAdder[] REPLIES = adders(Status.values().length);
-    private static final LongAdder[] REJECTIONS = adders(Rejection.values().length);
-    private static final LongAdder BYTES_IN = new LongAdder();
-    private static final LongAdder BYTES_OUT = new LongAdder();
-    private static final Map<String, LongAdder> COMMANDS = new ConcurrentHashMap<>();
+    private static final StripedCounter[] REPLIES = counters(Status.values().length);
+    private static final StripedCounter[] REJECTIONS = counters(Rejection.values().length);
+    private static final StripedCounter BYTES_IN = new StripedCounter();
+    private static final StripedCounter BYTES_OUT = new StripedCounter();
+    private static final Map<String, StripedCounter> COMMANDS = new ConcurrentHashMap<>();
 
     private final MeterRegistry registry;
 
@@ -46,24 +46,24 @@ final class ProtocolMetrics implements CommandMeter, TransportMeter {
         register("nemesis.sent.bytes", "Message payload sent, in bytes", BYTES_OUT);
     }
 
-    private static LongAdder[] adders(int count) {
-        LongAdder[] adders = new LongAdder[count];
+    private static StripedCounter[] counters(int count) {
+        StripedCounter[] counters = new StripedCounter[count];
         for (int i = 0; i < count; i++) {
-            adders[i] = new LongAdder();
+            counters[i] = new StripedCounter();
         }
-        return adders;
+        return counters;
     }
 
-    private void register(String name, String description, LongAdder adder, Tag... tags) {
-        registry.getOrCreate(FunctionalCounter.builder(name, adder, LongAdder::sum)
+    private void register(String name, String description, StripedCounter counter, Tag... tags) {
+        registry.getOrCreate(FunctionalCounter.builder(name, counter, StripedCounter::sum)
                 .description(description).scope(SCOPE).tags(List.of(tags)));
     }
 
     @Override
     public Runnable commandCounter(String name) {
-        LongAdder adder = COMMANDS.computeIfAbsent(name, any -> new LongAdder());
-        register("nemesis.commands", "Commands received, by name", adder, Tag.create("command", name));
-        return adder::increment;
+        StripedCounter counter = COMMANDS.computeIfAbsent(name, any -> new StripedCounter());
+        register("nemesis.commands", "Commands received, by name", counter, Tag.create("command", name));
+        return counter::increment;
     }
 
     @Override

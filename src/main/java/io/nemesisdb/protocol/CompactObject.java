@@ -57,7 +57,9 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
 
         /** Drops the members added since the last build, as after a value that failed to parse. */
         public Builder clear() {
-            Arrays.fill(values, 0, size, null);
+            for (int i = 0; i < size; i++) {
+                values[i] = null;
+            }
             size = 0;
             return this;
         }

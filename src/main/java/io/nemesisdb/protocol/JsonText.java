@@ -19,6 +19,17 @@ public final class JsonText {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** Numbers below this (statuses, counts, sizes) are written digit by digit; larger ones through the JDK's conversion, which is faster for long numbers. */
+    private static final long SMALL = 100_000;
+
+    private static final int RECENT_BITS = 10;
+    /**
+     * The digits of large unsigned numbers written lately, by value: a session's token recurs in
+     * every reply of the session. Shared by all threads; an entry is immutable, so a race at worst
+     * converts a number again.
+     */
+    private static final LargeNumber[] RECENT_LARGE = new LargeNumber[1 << RECENT_BITS];
+
     private byte[] bytes;
     private int length;
 
@@ -82,30 +93,36 @@ public final class JsonText {
     }
 
     public JsonText number(long value) {
-        if (value >= 0) {
-            return digits(value);
-        }
-        return value == Long.MIN_VALUE ? ascii(Long.toString(value)) : ascii('-').digits(-value);
+        return value >= 0 && value < SMALL ? digits((int) value) : ascii(Long.toString(value));
     }
 
     /** Appends {@code value} as an unsigned 64-bit integer. */
     public JsonText unsigned(long value) {
-        if (value >= 0) {
-            return digits(value);
+        if (value >= 0 && value < SMALL) {
+            return digits((int) value);
         }
-        long tens = (value >>> 1) / 5;
-        return digits(tens).ascii((char) ('0' + (value - tens * 10)));
+        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
+        LargeNumber recent = RECENT_LARGE[slot];
+        if (recent == null || recent.value() != value) {
+            recent = new LargeNumber(value, Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
+            RECENT_LARGE[slot] = recent;
+        }
+        return raw(recent.digits());
     }
 
-    /** Appends the decimal digits of {@code value}, which is not negative. */
-    private JsonText digits(long value) {
+    /** A large unsigned number and its digits. */
+    private record LargeNumber(long value, byte[] digits) {
+    }
+
+    /** Appends the decimal digits of {@code value}, which is not negative and below {@link #SMALL}. */
+    private JsonText digits(int value) {
         int count = 1;
-        for (long rest = value; rest >= 10; rest /= 10) {
+        for (int rest = value; rest >= 10; rest /= 10) {
             count++;
         }
         ensure(count);
         int p = length + count;
-        long rest = value;
+        int rest = value;
         do {
             bytes[--p] = (byte) ('0' + rest % 10);
             rest /= 10;
