@@ -35,9 +35,7 @@ public final class CompactArray extends AbstractList<JsonValue> implements JsonA
 
         /** Drops the elements added since the last build, as after a value that failed to parse. */
         public Builder clear() {
-            for (int i = 0; i < size; i++) {
-                values[i] = null;
-            }
+            forget(values, size);
             size = 0;
             return this;
         }
@@ -46,6 +44,13 @@ public final class CompactArray extends AbstractList<JsonValue> implements JsonA
             JsonValue[] v = Arrays.copyOf(values, size);
             clear();
             return new CompactArray(v);
+        }
+    }
+
+    /** Clears the first {@code size} slots of a builder's array, so that it keeps no value alive. */
+    static void forget(JsonValue[] values, int size) {
+        for (int i = 0; i < size; i++) {
+            values[i] = null;
         }
     }
 

@@ -57,9 +57,7 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
 
         /** Drops the members added since the last build, as after a value that failed to parse. */
         public Builder clear() {
-            for (int i = 0; i < size; i++) {
-                values[i] = null;
-            }
+            CompactArray.forget(values, size);
             size = 0;
             return this;
         }
