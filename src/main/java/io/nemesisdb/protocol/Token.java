@@ -34,14 +34,29 @@ public final class Token {
         return parseDigits(digits);
     }
 
+    /** One pass over the digits, as {@code Long.parseUnsignedLong} without its substring and exceptions. */
     private static Long parseDigits(String digits) {
-        if (!LiteralNumber.isUnsignedIntegerLiteral(digits) || digits.length() > 20) {
+        int length = digits.length();
+        if (length == 0 || length > 20) {
             return null;
         }
-        try {
-            return Long.parseUnsignedLong(digits);
-        } catch (NumberFormatException e) {
-            return null;
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            int digit = digits.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return null;
+            }
+            if (i < 18) {
+                value = value * 10 + digit;
+            } else {
+                long times10 = value * 10;
+                long sum = times10 + digit;
+                if (Math.unsignedMultiplyHigh(value, 10) != 0 || Long.compareUnsigned(sum, times10) < 0) {
+                    return null;
+                }
+                value = sum;
+            }
         }
+        return value;
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "1", "9223372036854775807", "9223372036854775808", "18446744073709551615"})
+    @ValueSource(strings = {"0", "1", "9223372036854775807", "9223372036854775808", "18446744073709551615", "00000000000000000042", "1844674407370955161"})
     void integerLiteralsAndDigitStringsInRangeAreTokens(String digits) {
         long expected = Long.parseUnsignedLong(digits);
         assertEquals(expected, Token.parse(new LiteralNumber(digits)));
@@ -20,7 +20,7 @@ class TokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "1.0", "1e3", "10E0", "18446744073709551616", "99999999999999999999999", ""})
+    @ValueSource(strings = {"-1", "1.0", "1e3", "10E0", "18446744073709551616", "99999999999999999999999", "18446744073709551620", "36893488147419103231", ""})
     void otherNumbersAreMalformed(String literal) {
         assertNull(Token.parse(literal.isEmpty() ? Json.createValue("") : new LiteralNumber(literal)));
     }
