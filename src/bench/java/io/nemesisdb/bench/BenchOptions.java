@@ -11,7 +11,9 @@ import java.util.Locale;
  * @param window requests each connection keeps in flight (1: request, wait, repeat)
  * @param op get, set, mix (80% get, 20% set), setq (quiet sets with a KV_COUNT after each window), or load (fill the keys and exit)
  * @param sessions sessions mode: each connection creates its own session first and sends its token
- * @param keys the key count; gets and sets pick keys uniformly at random
+ * @param keys the key count, in total: KV mode's connections share one key space of this many keys,
+ *     sessions mode's connections each hold their share in their own session, so that both modes
+ *     work on the same number of keys; gets and sets pick keys uniformly at random among them
  * @param valueSize the length of each string value, in characters
  * @param durationSeconds the measured period
  * @param warmupSeconds load before the measured period, not counted
@@ -20,6 +22,11 @@ import java.util.Locale;
  */
 record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,
                     int durationSeconds, int warmupSeconds, int threads, long serverPid) {
+
+    /** The keys one connection's requests pick from. */
+    int keysPerConnection() {
+        return sessions ? Math.max(1, (keys + connections - 1) / connections) : keys;
+    }
 
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:1987/] [--connections 4] [--window 64]

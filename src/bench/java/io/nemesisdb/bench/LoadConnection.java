@@ -15,6 +15,8 @@ final class LoadConnection {
     private final RequestEncoder encoder;
     private final BenchOptions options;
     private final SplittableRandom random;
+    /** How many keys this connection's requests pick from. */
+    private final int keys;
     private final boolean quietSets;
     private final int inFlightLimit;
     private final int opsPerReply;
@@ -33,6 +35,7 @@ final class LoadConnection {
         this.encoder = encoder;
         this.options = options;
         this.random = new SplittableRandom(seed);
+        this.keys = options.keysPerConnection();
         this.quietSets = options.op().equals("setq");
         this.inFlightLimit = quietSets ? 2 : options.window();
         this.opsPerReply = quietSets ? options.window() + 1 : 1;
@@ -49,14 +52,14 @@ final class LoadConnection {
         while (inFlight < inFlightLimit && pipe.hasRoom(options.valueSize() * (quietSets ? options.window() : 1) + 200)) {
             if (quietSets) {
                 for (int i = 0; i < options.window(); i++) {
-                    encoder.set("KV_SETQ", random.nextInt(options.keys()));
+                    encoder.set("KV_SETQ", random.nextInt(keys));
                     pipe.sendText(encoder.bytes(), encoder.length());
                 }
                 encoder.count();
             } else if (options.op().equals("get") || options.op().equals("mix") && sequence % 5 != 0) {
-                encoder.get(random.nextInt(options.keys()));
+                encoder.get(random.nextInt(keys));
             } else {
-                encoder.set("KV_SET", random.nextInt(options.keys()));
+                encoder.set("KV_SET", random.nextInt(keys));
             }
             pipe.sendText(encoder.bytes(), encoder.length());
             sequence++;

@@ -73,7 +73,7 @@ public final class LoadGenerator {
             RequestEncoder encoder = new RequestEncoder(token, options.valueSize());
             if (options.needsPreload()) {
                 int from = options.sessions() ? 0 : (int) ((long) options.keys() * i / options.connections());
-                int to = options.sessions() ? options.keys() : (int) ((long) options.keys() * (i + 1) / options.connections());
+                int to = options.sessions() ? options.keysPerConnection() : (int) ((long) options.keys() * (i + 1) / options.connections());
                 fill(pipe, encoder, from, to);
             }
             connections.add(new LoadConnection(pipe, encoder, options, 31L * i + 17));
