@@ -1,11 +1,7 @@
 package io.nemesisdb.persist;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +24,8 @@ import jakarta.json.stream.JsonParserFactory;
  * share recurring member names and short strings.
  */
 final class DataFileParser {
+
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final JsonParserFactory parsers;
     private final JsonProvider provider;
@@ -131,10 +129,7 @@ final class DataFileParser {
      * U+FFFD. Decoded as it is parsed, in chunks that stay in the processor's caches.
      */
     private static Reader open(Path file) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(Files.newInputStream(file), utf8);
+        return new Utf8Reader(Files.newInputStream(file), READ_BUFFER_BYTES);
     }
 
     private static boolean isBool(JsonValue value) {

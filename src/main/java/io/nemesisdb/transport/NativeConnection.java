@@ -14,6 +14,7 @@ import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsCloseCodes;
+import io.nemesisdb.protocol.Utf8;
 
 /**
  * One client on the native transport: reads RFC 6455 frames straight from Helidon's connection,

@@ -1,4 +1,4 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,16 +1,15 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.protocol;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * UTF-8 as the transports need it: strict validation of a received text message (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), since a message that is not UTF-8
- * closes the connection with 1007 instead of being decoded with replacement characters; and the
- * encoded size of a text.
+ * Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF):
+ * a text message that is not UTF-8 closes the connection with 1007, and a data file that is not
+ * makes it corrupt, instead of being decoded with replacement characters.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -18,7 +17,15 @@ final class Utf8 {
     }
 
     /** True when {@code bytes[from, to)} is well-formed UTF-8. */
-    static boolean isValid(byte[] bytes, int from, int to) {
+    public static boolean isValid(byte[] bytes, int from, int to) {
+        return firstInvalid(bytes, from, to) < 0;
+    }
+
+    /**
+     * Where the first malformed sequence of {@code bytes[from, to)} starts (a sequence cut off at
+     * {@code to} is malformed), or -1 when there is none.
+     */
+    public static int firstInvalid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
             if (i + 8 <= to && ((long) LONG.get(bytes, i) & 0x8080808080808080L) == 0) {
@@ -43,24 +50,24 @@ final class Utf8 {
                 extra = 3;
                 min = 0x10000;
             } else {
-                return false;
+                return i;
             }
             if (i + extra >= to) {
-                return false;
+                return i;
             }
             int cp = b & (0x3F >> extra);
             for (int k = 1; k <= extra; k++) {
                 int c = bytes[i + k] & 0xFF;
                 if ((c & 0xC0) != 0x80) {
-                    return false;
+                    return i;
                 }
                 cp = (cp << 6) | (c & 0x3F);
             }
             if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
+                return i;
             }
             i += extra + 1;
         }
-        return true;
+        return -1;
     }
 }
