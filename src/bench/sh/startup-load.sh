@@ -4,13 +4,14 @@
 # and prints MB/s of the dataset's newest save. Make datasets with
 #   java -Xmx8g -cp "target/test-classes:target/classes:target/libs/*" io.nemesisdb.persist.PersistBenchmark /tmp/bench 1 all keep
 # usage: src/bench/sh/startup-load.sh dir name kv|sessions [runs] [java options...]
+# JAVA selects the java binary (21+); JAR the server jar (default target/nemesisdb.jar, libs beside it).
 DIR=${1:?dataset directory}
 NAME=${2:?dataset name}
 MODE=${3:?kv or sessions}
 RUNS=${4:-3}
 shift 4 2>/dev/null || shift $#
 JAVA=${JAVA:-java}
-JAR=$(dirname "$0")/../../../target/nemesisdb.jar
+JAR=${JAR:-$(dirname "$0")/../../../target/nemesisdb.jar}
 SESSIONS=false
 [ "$MODE" = sessions ] && SESSIONS=true
 SAVE=$(ls -d "$DIR/$NAME"/*/ | sort | tail -1)
