@@ -22,5 +22,6 @@ run --op set --connections 4 --window 64
 run --op mix --connections 4 --window 64
 run --op mix --connections 16 --window 64
 run --op setq --connections 4 --window 64
-run --op get --connections 4 --window 1
-run --op mix --connections 4 --window 1
+# window 1 leaves nothing to batch: one event loop answers with fewer wake-ups than two
+run --op get --connections 4 --window 1 --threads 1
+run --op mix --connections 4 --window 1 --threads 1

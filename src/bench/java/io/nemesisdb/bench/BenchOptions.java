@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param valueSize the length of each string value, in characters
  * @param durationSeconds the measured period
  * @param warmupSeconds load before the measured period, not counted
- * @param threads event-loop threads of the generator (the connections are spread over them)
+ * @param threads event-loop threads of the generator (the connections are spread over them); by
+ *     default one per core, as many as there are connections
  * @param serverPid the server's process id, to report its CPU time per op (0: not reported)
  */
 record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,
@@ -31,7 +32,7 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:1987/] [--connections 4] [--window 64]
                                  [--op get|set|mix|setq|load] [--sessions true|false] [--keys 10000]
-                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads 1] [--server-pid PID]""";
+                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads cores] [--server-pid PID]""";
 
     static BenchOptions parse(String[] args) {
         URI url = URI.create("ws://127.0.0.1:1987/");
@@ -43,7 +44,7 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
         int valueSize = 32;
         int duration = 5;
         int warmup = 3;
-        int threads = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
         long serverPid = 0;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
