@@ -100,19 +100,21 @@ public final class SessionStore {
      * {@code null} when there is none (or it has just expired and was deleted).
      */
     Session access(long token) {
+        Session session = sessions.get(token);
+        if (session == null || !session.expires()) {
+            return session;
+        }
         long now = clock.nanoTime();
-        while (true) {
-            Session session = sessions.get(token);
-            if (session == null) {
-                return null;
-            }
-            if (session.touch(now)) {
-                return session;
-            }
+        while (!session.touch(now)) {
             if (!expireIfDue(session, now)) {
                 return null;
             }
+            session = sessions.get(token);
+            if (session == null) {
+                return null;
+            }
         }
+        return session;
     }
 
     /** The session of {@code token} without touching its idle clock, or {@code null}. */
