@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param durationSeconds the measured period
  * @param warmupSeconds load before the measured period, not counted
  * @param threads event-loop threads of the generator (the connections are spread over them); by
- *     default one per core, as many as there are connections
+ *     default one per core, at most one per connection
  * @param serverPid the server's process id, to report its CPU time per op (0: not reported)
  */
 record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,

@@ -15,8 +15,8 @@ import io.nemesisdb.protocol.Utf8;
  * Strict UTF-8 decoding of a data file for the JSON parser. Each chunk read is validated by
  * {@link Utf8} up to its last complete sequence, then decoded without further checks, eight
  * ASCII bytes at a time. It does what an {@code InputStreamReader} with a reporting decoder does,
- * at a fraction of its cost on text that is mostly ASCII with a little else in every value (where
- * the JDK's decoder leaves its ASCII fast path at the first non-ASCII byte).
+ * in about half the time on text that is mostly ASCII with a little else in every value (where
+ * the JDK's decoder leaves its ASCII fast path at the first non-ASCII byte for good).
  */
 final class Utf8Reader extends Reader {
 

@@ -91,10 +91,13 @@ final class Session {
     }
 
     /**
-     * Restarts the idle clock of a session that {@linkplain #expires() expires} at {@code now},
-     * unless the session is due: then returns false and leaves the expiry to the caller.
+     * Restarts the idle clock at {@code now}, unless the session is due: then returns false and
+     * leaves the expiry to the caller.
      */
     boolean touch(long now) {
+        if (durationSeconds == 0) {
+            return true;
+        }
         long next = now + durationNanos();
         while (true) {
             long current = deadline;
