@@ -2,7 +2,6 @@ package io.nemesisdb.persist;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import io.nemesisdb.ops.StoreMetrics;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import io.nemesisdb.session.Expiry;
+import io.nemesisdb.session.RestoredSession;
 import io.nemesisdb.session.SessionSnapshot;
 import io.nemesisdb.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ public class SessionDatasets {
 
     private Restored restore(Path root, SaveName name, int maxDepth) throws DatasetException {
         List<SavedSession> saved = new DatasetReader(new DatasetLayout(root), maxDepth).readSessions(name);
-        List<SessionSnapshot> toRestore = new ArrayList<>(saved.size());
+        List<RestoredSession> toRestore = new ArrayList<>(saved.size());
         Set<Long> seen = new HashSet<>();
         long keys = 0;
         for (SavedSession session : saved) {
@@ -89,7 +89,8 @@ public class SessionDatasets {
             if (store.exists(session.token())) {
                 continue;
             }
-            toRestore.add(toSnapshot(session));
+            toRestore.add(new RestoredSession(session.token(), session.shared(),
+                    new Expiry(session.durationSeconds(), session.deleteSession()), session.keys(), session.values()));
             keys += session.keyCount();
         }
         int restored = store.restore(toRestore);
@@ -111,14 +112,5 @@ public class SessionDatasets {
                     snapshot.expiry().deleteSession(), names, values));
         }
         return saved;
-    }
-
-    private static SessionSnapshot toSnapshot(SavedSession session) {
-        Map<String, JsonValue> keys = new HashMap<>(session.keyCount() * 2);
-        for (int i = 0; i < session.keyCount(); i++) {
-            keys.put(session.keys()[i], session.values()[i]);
-        }
-        return new SessionSnapshot(session.token(), session.shared(), null,
-                new Expiry(session.durationSeconds(), session.deleteSession()), keys);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import jakarta.json.JsonValue;
 
 /**
- * One session as it was at one instant, for saving, or as it is to be restored after loading.
+ * One session as it was at one instant, for saving.
  *
  * @param token   the session's token (unsigned 64-bit)
  * @param shared  whether it is a shared session

@@ -37,7 +37,7 @@ import jakarta.json.JsonValue;
  *     of a copy of its key references (values are immutable and shared, not copied). Each session
  *     is consistent in itself; sessions are copied one after another, not at one global instant.
  *     Unknown and expired tokens are skipped.</li>
- * <li>{@link #restore(List)} adds sessions from a dataset, keeping token, sharing and expiry
+ * <li>{@link #restore(List)} adds sessions read from a dataset, keeping token, sharing and expiry
  *     settings; their idle clocks start at the restore. A session whose token exists is skipped
  *     and left unchanged.</li>
  * </ul>
@@ -217,18 +217,21 @@ public final class SessionStore {
      * Adds the sessions of a dataset, skipping those whose token exists; their idle clocks start
      * now. Returns how many were added.
      */
-    public int restore(List<SessionSnapshot> snapshots) {
+    public int restore(List<RestoredSession> restoring) {
         int restored = 0;
-        for (SessionSnapshot snapshot : snapshots) {
-            Session session = new Session(snapshot.token(), snapshot.shared(), snapshot.name(), snapshot.expiry(),
-                    clock.nanoTime());
-            if (!snapshot.keys().isEmpty()) {
+        for (RestoredSession saved : restoring) {
+            Session session = new Session(saved.token(), saved.shared(), null, saved.expiry(), clock.nanoTime());
+            String[] keys = saved.keys();
+            JsonValue[] values = saved.values();
+            if (keys.length > 0) {
                 session.keySpace().write(map -> {
-                    map.putAll(snapshot.keys());
+                    for (int i = 0; i < keys.length; i++) {
+                        map.put(keys[i], values[i]);
+                    }
                     return null;
                 });
             }
-            if (find(snapshot.token()) == null && insert(session)) {
+            if (find(saved.token()) == null && insert(session)) {
                 restored++;
             }
         }

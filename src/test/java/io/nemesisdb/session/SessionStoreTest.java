@@ -29,6 +29,15 @@ class SessionStoreTest {
     private final Deque<Long> randoms = new ArrayDeque<>();
     private final SessionStore store = new SessionStore(() -> now, () -> randoms.isEmpty() ? 42L : randoms.poll());
 
+    /** A session to restore whose keys are {@code names}, each holding its length. */
+    private static RestoredSession restoring(long token, boolean shared, Expiry expiry, String... names) {
+        JsonValue[] values = new JsonValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = Json.createValue(names[i].length());
+        }
+        return new RestoredSession(token, shared, expiry, names, values);
+    }
+
     private static Map<String, JsonValue> keys(String... names) {
         var builder = Json.createObjectBuilder();
         for (String name : names) {
@@ -185,8 +194,8 @@ class SessionStoreTest {
         existing.keySpace().setAll(Json.createObjectBuilder().add("mine", 1).build());
         long bigToken = Long.parseUnsignedLong("18446744073709551615");
         int restored = store.restore(List.of(
-                new SessionSnapshot(5L, true, null, new Expiry(10, true), keys("x")),
-                new SessionSnapshot(bigToken, true, null, new Expiry(10, false), keys("a", "bb"))));
+                restoring(5L, true, new Expiry(10, true), "x"),
+                restoring(bigToken, true, new Expiry(10, false), "a", "bb")));
         assertEquals(1, restored);
         assertEquals(List.of("mine"), existing.keySpace().keys());
         Session loaded = store.find(bigToken);
@@ -198,7 +207,7 @@ class SessionStoreTest {
 
     @Test
     void restoredSharedSessionIsFoundByItsName() {
-        store.restore(List.of(new SessionSnapshot(SharedToken.of("shared1"), true, null, Expiry.NEVER, Map.of())));
+        store.restore(List.of(restoring(SharedToken.of("shared1"), true, Expiry.NEVER)));
         assertNull(store.createShared("shared1", Expiry.NEVER));
         assertNotEquals(null, store.find(SharedToken.of("shared1")));
     }
