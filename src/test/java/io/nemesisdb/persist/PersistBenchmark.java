@@ -140,13 +140,15 @@ public final class PersistBenchmark {
         return count;
     }
 
+    /** The template with record {@code i}'s id, name and email, read from JSON text as the server reads a stored value. */
     private static JsonValue value(JsonValue template, int i) {
         JsonObject object = (JsonObject) template;
-        return jakarta.json.Json.createObjectBuilder(object)
+        JsonObject record = jakarta.json.Json.createObjectBuilder(object)
                 .add("id", new io.nemesisdb.protocol.LiteralNumber(Integer.toString(i)))
                 .add("name", "user name " + i)
                 .add("email", "user" + i + "@example.com")
                 .build();
+        return Datasets.parseExact(JsonText.toJson(record));
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
