@@ -6,7 +6,7 @@ import io.helidon.microprofile.server.Server;
 import io.nemesisdb.command.CommandMeter;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.transport.TransportMeter;
-import io.nemesisdb.protocol.Utf8Length;
+import io.nemesisdb.protocol.Utf8;
 import jakarta.enterprise.inject.spi.CDI;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,9 +70,9 @@ public class MetricsRecordingBenchmark {
     /** The Jakarta transport: sizes are counted from the decoded text. */
     @Benchmark
     public void requestOnJakartaTransport() {
-        transport.received(Utf8Length.of(REQUEST));
+        transport.received(Utf8.length(REQUEST));
         kvGetCounter.run();
         commands.replied(Status.OK);
-        transport.sent(Utf8Length.of(REPLY));
+        transport.sent(Utf8.length(REPLY));
     }
 }

@@ -5,9 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF):
- * a text message that is not UTF-8 closes the connection with 1007, and a data file that is not
- * makes it corrupt, instead of being decoded with replacement characters.
+ * UTF-8 as the server needs it. Strict validation (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF): a text message that is not UTF-8 closes the connection with 1007, and a
+ * data file that is not makes it corrupt, instead of being decoded with replacement characters.
+ * And the encoded size of a text, counted without encoding it, for the payload limit and byte
+ * metrics.
  */
 public final class Utf8 {
 
@@ -69,5 +71,28 @@ public final class Utf8 {
             i += extra + 1;
         }
         return -1;
+    }
+
+    /**
+     * The size of {@code text} in UTF-8 bytes. A surrogate without its pair counts as the 3 bytes
+     * of U+FFFD (text the server writes never holds one: {@link JsonText} escapes it).
+     */
+    public static long length(CharSequence text) {
+        int chars = text.length();
+        long bytes = 0;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

@@ -10,7 +10,7 @@ import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
-import io.nemesisdb.protocol.Utf8Length;
+import io.nemesisdb.protocol.Utf8;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -59,7 +59,7 @@ public class JakartaEndpoint {
     @OnMessage
     public void text(Session session, String message) {
         SessionConnection connection = connection(session);
-        long bytes = Utf8Length.of(message);
+        long bytes = Utf8.length(message);
         if (bytes > settings.maxPayload()) {
             connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + settings.maxPayload() + " bytes");
             return;

@@ -1,5 +1,6 @@
 package io.nemesisdb.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** Strict UTF-8 validation, including malformed bytes after a run of ASCII long enough for the word-wise skip. */
+/**
+ * Strict UTF-8 validation, including malformed bytes after a run of ASCII long enough for the
+ * word-wise skip; and encoded sizes.
+ */
 class Utf8Test {
 
     private static boolean valid(int... bytes) {
@@ -36,5 +40,17 @@ class Utf8Test {
         assertFalse(valid(0xE2, 0x82), "truncated at the end");
         assertFalse(valid('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 0xFF), "after eight ASCII bytes");
         assertFalse(valid('a', 'b', 'c', 'd', 'e', 'f', 'g', 0xFF, 'i'), "inside the first word");
+    }
+
+    @Test
+    void countsTheBytesOfEachEncodingLength() {
+        assertEquals(1 + 2 + 3 + 4, Utf8.length("aé€😀"));
+        assertEquals("aé€😀".getBytes(StandardCharsets.UTF_8).length, Utf8.length(new StringBuilder("aé€😀")));
+    }
+
+    @Test
+    void countsASurrogateWithoutItsPairAsTheReplacementCharacter() {
+        assertEquals(3, Utf8.length("\uD800"));
+        assertEquals(1 + 3 + 1, Utf8.length("a\uDC00b"));
     }
 }
