@@ -45,8 +45,20 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects to {@code ws://127.0.0.1:port/} and completes the opening handshake. */
     public static WsClient connect(int port) throws IOException {
+        return connect(port, 0);
+    }
+
+    /**
+     * As {@link #connect(int)}, with this end's socket send and receive buffers fixed at
+     * {@code bufferSize} bytes (0: the system's, which grow with the traffic).
+     */
+    public static WsClient connect(int port, int bufferSize) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
+        if (bufferSize > 0) {
+            socket.setSendBufferSize(bufferSize);
+            socket.setReceiveBufferSize(bufferSize);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         WsClient client = new WsClient(socket);
