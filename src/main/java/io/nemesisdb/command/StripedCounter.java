@@ -11,14 +11,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class StripedCounter {
 
-    private static final int CELLS = 16;
+    /** How many stripes {@link #stripe()} picks from. */
+    public static final int STRIPES = 16;
+    /** The top bits of a thread id's hash that pick its stripe. */
+    private static final int STRIPE_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(STRIPES);
     /** Longs from one cell to the next: a cache line, so cells of different threads do not share one. */
     private static final int STRIDE = 8;
 
-    private final AtomicLongArray cells = new AtomicLongArray(CELLS * STRIDE);
+    private final AtomicLongArray cells = new AtomicLongArray(STRIPES * STRIDE);
 
     public void add(long delta) {
-        cells.getAndAdd(cell(), delta);
+        cells.getAndAdd(stripe() * STRIDE, delta);
     }
 
     public void increment() {
@@ -31,14 +34,18 @@ public final class StripedCounter {
 
     public long sum() {
         long sum = 0;
-        for (int i = 0; i < CELLS; i++) {
+        for (int i = 0; i < STRIPES; i++) {
             sum += cells.get(i * STRIDE);
         }
         return sum;
     }
 
-    private static int cell() {
+    /**
+     * The current thread's stripe, 0 to {@link #STRIPES} - 1, from its id: for anything that
+     * threads update in cells of their own, as this counter.
+     */
+    public static int stripe() {
         long id = Thread.currentThread().threadId();
-        return (int) ((id * 0x9E3779B97F4A7C15L) >>> 60) * STRIDE;
+        return (int) ((id * 0x9E3779B97F4A7C15L) >>> STRIPE_SHIFT);
     }
 }

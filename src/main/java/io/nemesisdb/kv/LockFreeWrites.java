@@ -2,6 +2,8 @@ package io.nemesisdb.kv;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import io.nemesisdb.command.StripedCounter;
+
 /**
  * The writes of one key each that a {@link KeySpace} runs without its lock, counted so that the
  * lock's holders can wait them out and optimistic readers of several keys can tell whether one
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class LockFreeWrites {
 
-    private static final int CELLS = 16;
+    private static final int CELLS = StripedCounter.STRIPES;
     /** Longs from one cell to the next: two cache lines, so that prefetching a line does not share it either. */
     private static final int STRIDE = 16;
     private static final int SPINS_BEFORE_YIELD = 64;
@@ -26,8 +28,7 @@ final class LockFreeWrites {
 
     /** Counts a write as begun; returns the cell to pass to {@link #end(int)}. */
     int begin() {
-        long id = Thread.currentThread().threadId();
-        int cell = (int) ((id * 0x9E3779B97F4A7C15L) >>> 60) * STRIDE;
+        int cell = StripedCounter.stripe() * STRIDE;
         counts.getAndIncrement(cell);
         return cell;
     }
