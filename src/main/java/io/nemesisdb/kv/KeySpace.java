@@ -93,11 +93,8 @@ public final class KeySpace {
 
     /** Stores every member of {@code keys}, overwriting. */
     public void setAll(JsonObject keys) {
-        if (lockFree != null && keys.size() == 1) {
-            Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
-            if (writeWithoutLock(OneKeyWrite.PUT, member.getKey(), member.getValue())) {
-                return;
-            }
+        if (lockFree != null && keys.size() == 1 && writeWithoutLock(OneKeyWrite.PUT, keys)) {
+            return;
         }
         long stamp = writeLock();
         try {
@@ -110,11 +107,8 @@ public final class KeySpace {
 
     /** Stores the members of {@code keys} whose names are not stored yet. */
     public void addAbsent(JsonObject keys) {
-        if (lockFree != null && keys.size() == 1) {
-            Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
-            if (writeWithoutLock(OneKeyWrite.PUT_IF_ABSENT, member.getKey(), member.getValue())) {
-                return;
-            }
+        if (lockFree != null && keys.size() == 1 && writeWithoutLock(OneKeyWrite.PUT_IF_ABSENT, keys)) {
+            return;
         }
         long stamp = writeLock();
         try {
@@ -241,6 +235,12 @@ public final class KeySpace {
         } finally {
             lock.unlockWrite(stamp);
         }
+    }
+
+    /** {@link #writeWithoutLock(OneKeyWrite, String, JsonValue)} for the one member of {@code keys}. */
+    private boolean writeWithoutLock(OneKeyWrite write, JsonObject keys) {
+        Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
+        return writeWithoutLock(write, member.getKey(), member.getValue());
     }
 
     /**

@@ -23,18 +23,22 @@ final class LockFreeWrites {
     private static final int STRIDE = 16;
     private static final int SPINS_BEFORE_YIELD = 64;
 
-    /** Per cell: writes begun at {@code i * STRIDE}, writes ended at {@code i * STRIDE + 1}. */
+    /** Where in a cell the writes begun and the writes ended are counted. */
+    private static final int BEGUN = 0;
+    private static final int ENDED = 1;
+
+    /** Per cell {@code i}: writes begun at {@code i * STRIDE + BEGUN}, writes ended at {@code i * STRIDE + ENDED}. */
     private final AtomicLongArray counts = new AtomicLongArray(CELLS * STRIDE);
 
     /** Counts a write as begun; returns the cell to pass to {@link #end(int)}. */
     int begin() {
         int cell = StripedCounter.stripe() * STRIDE;
-        counts.getAndIncrement(cell);
+        counts.getAndIncrement(cell + BEGUN);
         return cell;
     }
 
     void end(int cell) {
-        counts.getAndIncrement(cell + 1);
+        counts.getAndIncrement(cell + ENDED);
     }
 
     /**
@@ -43,22 +47,19 @@ final class LockFreeWrites {
      * sums goes unseen here, but then the begins summed again in {@code validate} have changed.
      */
     long stamp() {
-        long begun = begun();
-        long ended = 0;
-        for (int i = 1; i < CELLS * STRIDE; i += STRIDE) {
-            ended += counts.get(i);
-        }
-        return ended == begun ? begun : -1;
+        long begun = sum(BEGUN);
+        return sum(ENDED) == begun ? begun : -1;
     }
 
     /** After an optimistic read: true when no write was in progress at {@code stamp} or has begun since. */
     boolean validate(long stamp) {
-        return stamp >= 0 && begun() == stamp;
+        return stamp >= 0 && sum(BEGUN) == stamp;
     }
 
-    private long begun() {
+    /** The sum over all cells of the count at {@code offset}: {@link #BEGUN} or {@link #ENDED}. */
+    private long sum(int offset) {
         long sum = 0;
-        for (int i = 0; i < CELLS * STRIDE; i += STRIDE) {
+        for (int i = offset; i < CELLS * STRIDE; i += STRIDE) {
             sum += counts.get(i);
         }
         return sum;
@@ -68,7 +69,7 @@ final class LockFreeWrites {
     void awaitIdle() {
         for (int i = 0; i < CELLS * STRIDE; i += STRIDE) {
             int spins = 0;
-            while (counts.get(i + 1) != counts.get(i)) {
+            while (counts.get(i + ENDED) != counts.get(i + BEGUN)) {
                 if (++spins < SPINS_BEFORE_YIELD) {
                     Thread.onSpinWait();
                 } else {
