@@ -3,16 +3,15 @@ package io.nemesisdb.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.ConcurrentClients;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
@@ -32,21 +31,14 @@ class AtomicityTest {
             setup.request("{\"KV_CLEAR_SET\":{\"keys\":{\"a\":-1,\"b\":-1}}}");
         }
         AtomicInteger reads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            clients.add(pool.submit(() -> write("KV_SET", 0)));
-            clients.add(pool.submit(() -> write("KV_SET", 1_000_000)));
-            clients.add(pool.submit(() -> write("KV_CLEAR_SET", 2_000_000)));
-            for (int i = 0; i < 3; i++) {
-                clients.add(pool.submit(() -> read(reads)));
-            }
-            for (Future<?> client : clients) {
-                client.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Void>> clients = new ArrayList<>();
+        clients.add(() -> write("KV_SET", 0));
+        clients.add(() -> write("KV_SET", 1_000_000));
+        clients.add(() -> write("KV_CLEAR_SET", 2_000_000));
+        for (int i = 0; i < 3; i++) {
+            clients.add(() -> read(reads));
         }
+        ConcurrentClients.runAll(Duration.ofSeconds(120), clients);
         assertEquals(3 * OPERATIONS_PER_CLIENT, reads.get());
     }
 

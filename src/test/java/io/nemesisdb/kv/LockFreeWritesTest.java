@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.nemesisdb.support.ConcurrentClients;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -138,14 +136,8 @@ class LockFreeWritesTest {
     }
 
     private static void runAll(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<Integer>> results = pool.invokeAll(tasks, 120, TimeUnit.SECONDS);
-            for (Future<Integer> result : results) {
-                assertTrue(result.get() > 0, "a task did nothing");
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int done : ConcurrentClients.runAll(Duration.ofSeconds(120), tasks)) {
+            assertTrue(done > 0, "a task did nothing");
         }
     }
 

@@ -5,6 +5,7 @@ import static io.nemesisdb.support.Replies.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.ConcurrentClients;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many clients on shared and private sessions while others end them, one by one and all at once.
- * Bounded in requests (every client sends a fixed number) and in time (a minute at most).
+ * Bounded in requests (every worker sends a fixed number, every ender ends at most {@link #ENDS}
+ * times) and in time (a minute at most).
  *
  * <p>Invariants checked on every reply: only the statuses the race allows, never 1000; the token
  * echoed last; multi-key writes seen whole; and no command sent after an {@code SH_END} of its
@@ -48,26 +48,19 @@ class SessionConcurrencyTest {
     /** When the ender had the acknowledgement of SH_END of a private token (System.nanoTime). */
     private final Map<String, Long> endAcknowledgedAt = new ConcurrentHashMap<>();
     private final AtomicInteger sessionsNotFound = new AtomicInteger();
+    private final AtomicInteger workersRunning = new AtomicInteger(WORKERS);
 
     @Test
     void clientsHammeringSessionsWhileOthersEndThemSeeOnlyWholeCommands() throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(WORKERS + 3);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < WORKERS; i++) {
-                results.add(executor.submit(worker(i)));
-            }
-            results.add(executor.submit(privateEnder()));
-            results.add(executor.submit(sharedEnder()));
-            results.add(executor.submit(allEnder()));
-            int requests = 0;
-            for (Future<Integer> result : results) {
-                requests += result.get(60, TimeUnit.SECONDS);
-            }
-            assertEquals(WORKERS * REQUESTS + 3 * ENDS, requests);
-        } finally {
-            executor.shutdownNow();
+        List<Callable<Integer>> clients = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            clients.add(worker(i));
         }
+        clients.add(privateEnder());
+        clients.add(sharedEnder());
+        clients.add(allEnder());
+        List<Integer> requests = ConcurrentClients.runAll(Duration.ofSeconds(60), clients);
+        assertEquals(WORKERS * REQUESTS, requests.subList(0, WORKERS).stream().mapToInt(Integer::intValue).sum());
         assertTrue(sessionsNotFound.get() > 0, "the race never happened: no command met an ended session");
         try (SessionClient client = SessionClient.connect()) {
             client.request("{\"SH_END_ALL\":{}}");
@@ -110,6 +103,8 @@ class SessionConcurrencyTest {
                     }
                 }
                 return REQUESTS;
+            } finally {
+                workersRunning.decrementAndGet();
             }
         };
     }
@@ -149,13 +144,17 @@ class SessionConcurrencyTest {
         return token;
     }
 
-    /** Ends private sessions the workers are using and notes when each end was acknowledged. */
+    /**
+     * Ends private sessions the workers are using, up to {@link #ENDS}, and notes when each end
+     * was acknowledged; stops early when the workers are done, as no new tokens come then.
+     */
     private Callable<Integer> privateEnder() {
         return () -> {
             try (SessionClient client = SessionClient.connect()) {
-                for (int i = 0; i < ENDS; i++) {
+                int ended = 0;
+                while (ended < ENDS && workersRunning.get() > 0) {
                     pause();
-                    String token = privateTokens.poll(5, TimeUnit.SECONDS);
+                    String token = privateTokens.poll(10, TimeUnit.MILLISECONDS);
                     if (token == null) {
                         continue;
                     }
@@ -164,8 +163,9 @@ class SessionConcurrencyTest {
                     assertTrue(reply.getInt("st") == 1 || reply.getInt("st") == 100, reply::toString);
                     assertEquals(token, SessionClient.token(reply));
                     endAcknowledgedAt.put(token, acknowledged);
+                    ended++;
                 }
-                return ENDS;
+                return ended;
             }
         };
     }
