@@ -2,6 +2,7 @@ package io.nemesisdb.persist;
 
 import static io.nemesisdb.support.Replies.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -68,9 +70,12 @@ class KvSaveUnderLoadTest {
                 }
             });
             writing.start();
-            while (acked.get() < 50) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked.get() < 50 && writing.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
+            assertNull(failure.get());
+            assertTrue(acked.get() >= 50, "the writer got only " + acked.get() + " writes acknowledged");
             long ackedBeforeSave = acked.get();
             client.sendText("{\"KV_SAVE\":{\"name\":\"busy\"}}");
             assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"busy\"}}", client.receiveText());
@@ -80,6 +85,7 @@ class KvSaveUnderLoadTest {
             long ackedAt121 = acked.get();
             writing.interrupt();
             writing.join(15_000);
+            assertFalse(writing.isAlive(), "the writer still writes");
             assertNull(failure.get());
 
             Map<String, JsonValue> saved = new HashMap<>();

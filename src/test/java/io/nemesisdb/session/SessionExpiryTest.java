@@ -78,6 +78,12 @@ class SessionExpiryTest {
         return nanos + seconds * 1_000 * MS;
     }
 
+    /** A session is created and then written at once: only a stall of a second between the two expires it first. */
+    private static void assertSetWhileAlive(String reply) {
+        assertEquals(1, body(reply, "KV_SET_RSP").getInt("st"),
+                () -> "the session expired before the KV_SET that follows its SH_NEW; machine stalled? " + reply);
+    }
+
     private boolean exists(String token) throws Exception {
         String reply = client.request("{\"SH_EXISTS\":{\"tkns\":[" + token + "]}}");
         return body(reply, "SH_EXISTS_RSP").getJsonArray("exist").size() == 1;
@@ -91,7 +97,7 @@ class SessionExpiryTest {
     void sessionDeletedOnExpiryIsGoneOnTimeAndSHExistsDoesNotExtendIt() throws Exception {
         String token = client.newSession("d", ",\"expiry\":{\"duration\":1,\"deleteSession\":true}");
         long before = System.nanoTime();
-        client.command("KV_SET", token, "\"keys\":{\"a\":1}");
+        assertSetWhileAlive(client.command("KV_SET", token, "\"keys\":{\"a\":1}"));
         long setAt = System.nanoTime();
         assertExpiresBetween(secondsAfter(before, 1), secondsAfter(setAt, 1), () -> exists(token));
         assertEquals(100, info(token).getInt("st"));
@@ -102,7 +108,7 @@ class SessionExpiryTest {
     void sessionClearedOnExpiryLosesItsKeysOnTimeAndLivesOnAndSHInfoDoesNotExtendIt() throws Exception {
         String token = client.newSession("c", ",\"expiry\":{\"duration\":1,\"deleteSession\":false}");
         long before = System.nanoTime();
-        client.command("KV_SET", token, "\"keys\":{\"a\":1,\"b\":2}");
+        assertSetWhileAlive(client.command("KV_SET", token, "\"keys\":{\"a\":1,\"b\":2}"));
         long after = System.nanoTime();
         assertExpiresBetween(secondsAfter(before, 1), secondsAfter(after, 1), () -> {
             JsonObject info = info(token);
@@ -118,9 +124,14 @@ class SessionExpiryTest {
         assertEquals(1, info(token).getInt("keyCnt"));
     }
 
+    /**
+     * Accesses every 300 ms keep a two-second session alive for five seconds. Two seconds leave
+     * room for the test's own stalls on a busy machine; a gap of 1.5 s between accesses fails it
+     * as the test's fault, not the server's.
+     */
     @Test
     void everyKvAccessIncludingQuietSetsAndReadsExtendsTheSession() throws Exception {
-        String token = client.newSession("x", ",\"expiry\":{\"duration\":1,\"deleteSession\":true}");
+        String token = client.newSession("x", ",\"expiry\":{\"duration\":2,\"deleteSession\":true}");
         long start = System.nanoTime();
         String[] accesses = {
             SessionClient.message("KV_SETQ", token, "\"keys\":{\"a\":1}"),
@@ -129,11 +140,11 @@ class SessionExpiryTest {
         };
         long lastAccess = start;
         int i = 0;
-        while (System.nanoTime() - start < 2_500 * MS) {
+        while (System.nanoTime() - start < 5_000 * MS) {
             TimeUnit.MILLISECONDS.sleep(300);
             String access = accesses[i++ % accesses.length];
             long sent = System.nanoTime();
-            assertTrue(sent - lastAccess < 900 * MS, "the test itself fell behind; machine overloaded");
+            assertTrue(sent - lastAccess < 1_500 * MS, "the test itself fell behind; machine overloaded");
             client.send(access);
             if (!access.contains("KV_SETQ")) {
                 assertEquals(1, body(client.raw().receiveText(), access.substring(2, access.indexOf('"', 2)) + "_RSP").getInt("st"));
@@ -145,16 +156,20 @@ class SessionExpiryTest {
         client.send(SessionClient.message("KV_SETQ", token, "\"keys\":{\"b\":2}"));
         long lastSent = System.nanoTime();
         assertEquals(2, info(token).getInt("keyCnt"));
-        assertExpiresBetween(secondsAfter(last, 1), secondsAfter(lastSent, 1), () -> exists(token));
+        assertExpiresBetween(secondsAfter(last, 2), secondsAfter(lastSent, 2), () -> exists(token));
     }
 
     @Test
     void remainingIsWholeSecondsLeftAndNeverNegative() throws Exception {
+        long before = System.nanoTime();
         String token = client.newSession("r", ",\"expiry\":{\"duration\":2,\"deleteSession\":false}");
         JsonObject expiry = info(token).getJsonObject("expiry");
+        long elapsed = System.nanoTime() - before;
         assertEquals(2, expiry.getInt("duration"));
         int remaining = expiry.getInt("remaining");
-        assertTrue(remaining == 1 || remaining == 2, "remaining " + remaining);
+        // 1 or 2 unless the machine stalled for a second between SH_NEW and SH_INFO
+        long lowest = Math.max(0, (2_000 * MS - elapsed) / (1_000 * MS));
+        assertTrue(remaining >= lowest && remaining <= 2, "remaining " + remaining + " after " + elapsed / MS + " ms");
         TimeUnit.MILLISECONDS.sleep(1_100);
         int later = info(token).getJsonObject("expiry").getInt("remaining");
         assertTrue(later >= 0 && later <= 1, "remaining " + later);
