@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.ConcurrentClients;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
@@ -302,23 +304,18 @@ class InValueCommandsTest {
 
     /** Runs REQUESTS_PER_CLIENT requests on each of CLIENTS connections at once. */
     private static void inParallel(ClientRequest request) throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int id = c;
-            threads.add(Thread.ofPlatform().start(() -> {
+            clients.add(() -> {
                 try (WsClient own = TestServer.connect()) {
                     for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
                         request.send(own, id, i);
                     }
-                } catch (Throwable e) {
-                    failures.add(e);
                 }
-            }));
+                return null;
+            });
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertEquals(List.of(), failures);
+        ConcurrentClients.runAll(Duration.ofSeconds(120), clients);
     }
 }
