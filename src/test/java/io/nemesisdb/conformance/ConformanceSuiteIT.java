@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.nemesisdb.support.ServerProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,10 +59,9 @@ class ConformanceSuiteIT {
         Path persistDir = Files.createTempDirectory("nemesis-conformance-");
         String name = transport + "-" + setup.label();
         Path serverLog = Path.of("target", "conformance-server-" + name + ".log");
-        int port = freePort();
         Process server = new ProcessBuilder(JAVA,
                 "-Dserver.host=127.0.0.1",
-                "-Dserver.port=" + port,
+                "-Dserver.port=0", // a free port, announced in the start-up line
                 "-Dnemesis.admin-port=0", // a free port: the default one may be taken on a shared machine
                 "-Dnemesis.transport=" + transport,
                 "-Dnemesis.sessions-enabled=" + setup.mode().equals("sessions"),
@@ -77,7 +73,7 @@ class ConformanceSuiteIT {
         Thread stopServer = new Thread(server::destroyForcibly); // if the build is interrupted
         Runtime.getRuntime().addShutdownHook(stopServer);
         try {
-            awaitListening(server, port, serverLog);
+            int port = awaitReady(server, serverLog);
             List<String> command = new ArrayList<>(List.of(JAVA, RUNNER.toString(),
                     "--url", "ws://127.0.0.1:" + port + "/",
                     "--mode", setup.mode(),
@@ -120,27 +116,23 @@ class ConformanceSuiteIT {
         return runner.exitValue();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Polls the port until the server accepts connections; fails if it exits or takes over a minute. */
-    private static void awaitListening(Process server, int port, Path log) throws Exception {
+    /** Waits for the server's start-up line and returns the port it announces; fails if it exits or takes over a minute. */
+    private static int awaitReady(Process server, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
+            // decoded leniently: the server may be half-way through writing a character
+            for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList()) {
+                int port = ServerProcess.readyPort(line);
+                if (port > 0) {
+                    return port;
+                }
+            }
             if (!server.isAlive()) {
-                fail("the server exited with " + server.exitValue() + " before listening:\n" + Files.readString(log));
+                fail("the server exited with " + server.exitValue() + " before it was ready:\n" + Files.readString(log));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+            Thread.sleep(100);
         }
-        fail("the server did not listen on port " + port + " within 60 s:\n" + Files.readString(log));
+        return fail("the server was not ready within 60 s:\n" + Files.readString(log));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -91,6 +91,12 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The WebSocket port that the server's start-up line {@code line} announces, or -1 when it is not that line. */
+    public static int readyPort(String line) {
+        Matcher matcher = READY.matcher(line);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
     /** Waits for the process to end and all its output to be read; returns its exit status. */
     public int awaitExit(int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
