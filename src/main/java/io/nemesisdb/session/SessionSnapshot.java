@@ -2,6 +2,7 @@ package io.nemesisdb.session;
 
 import java.util.Map;
 
+import io.nemesisdb.protocol.CompactObject;
 import jakarta.json.JsonValue;
 
 /**
@@ -18,6 +19,9 @@ import jakarta.json.JsonValue;
 public record SessionSnapshot(long token, boolean shared, String name, Expiry expiry, Map<String, JsonValue> keys) {
 
     public SessionSnapshot {
-        keys = Map.copyOf(keys);
+        // a CompactObject, not Map.copyOf: the latter's table has no defence against names of one hash code
+        CompactObject.Builder copy = new CompactObject.Builder();
+        keys.forEach(copy::add);
+        keys = copy.build();
     }
 }

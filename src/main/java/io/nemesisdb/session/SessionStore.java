@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -298,8 +297,9 @@ public final class SessionStore {
 
     private static void copy(Session session, List<SessionSnapshot> copies) {
         try {
-            Map<String, JsonValue> keys = session.keySpace().read(Map::copyOf);
-            copies.add(new SessionSnapshot(session.token(), session.shared(), session.name(), session.expiry(), keys));
+            // the snapshot copies the keys, under the read lock
+            copies.add(session.keySpace().read(keys ->
+                    new SessionSnapshot(session.token(), session.shared(), session.name(), session.expiry(), keys)));
         } catch (KeySpace.Closed ended) {
             // ended while being copied: not part of the snapshot
         }
