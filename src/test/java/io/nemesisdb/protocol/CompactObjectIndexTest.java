@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.nemesisdb.support.CollidingNames;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
@@ -24,28 +25,6 @@ import org.junit.jupiter.api.Test;
  * part of the table.
  */
 class CompactObjectIndexTest {
-
-    /** The 2^bits names made of {@code bits} pieces "Aa" or "BB": all of one {@code String.hashCode}. */
-    static List<String> sameHashCode(int bits) {
-        List<String> names = new ArrayList<>(1 << bits);
-        for (int i = 0; i < 1 << bits; i++) {
-            StringBuilder name = new StringBuilder(2 * bits);
-            for (int piece = 0; piece < bits; piece++) {
-                name.append((i >> piece & 1) == 0 ? "Aa" : "BB");
-            }
-            names.add(name.toString());
-        }
-        return names;
-    }
-
-    /** {@code prefix} followed by 0, 1, 2, … written in base 36: nearly consecutive hash codes. */
-    static List<String> numbered(String prefix, int count) {
-        List<String> names = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            names.add(prefix + Integer.toString(i, 36));
-        }
-        return names;
-    }
 
     private static List<String> random(int count, long seed) {
         Random random = new Random(seed);
@@ -103,8 +82,8 @@ class CompactObjectIndexTest {
 
     @Test
     void randomAndNumberedNamesKeepTheHashIndex() {
-        for (List<String> names : List.of(random(20, 1), random(100_000, 2), numbered("m", 131_072),
-                numbered("key:", 50_000), numbered("", 40_000))) {
+        for (List<String> names : List.of(random(20, 1), random(100_000, 2), CollidingNames.numbered("m", 109_652), CollidingNames.numbered("m", 260_000),
+                CollidingNames.numbered("key:", 50_000), CollidingNames.numbered("", 40_000))) {
             CompactObject object = build(names);
             assertFalse(object.hasSortedIndex(), names.get(names.size() - 1));
             assertIndexed(names, object);
@@ -113,13 +92,14 @@ class CompactObjectIndexTest {
 
     @Test
     void namesOfOneHashCodeGetASortedIndexThatFindsEveryMember() {
-        List<String> names = sameHashCode(14);
+        List<String> names = CollidingNames.sameHashCode(1 << 14);
         CompactObject object = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> build(names));
         assertTrue(object.hasSortedIndex());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertIndexed(names, object));
-        assertNull(object.get("AaAaAaAaAaAaAaBb"));
-        assertNull(object.get("AaAaAaAaAaAaAa" + "Aa"));
-        assertNull(object.get("BBBBBBBBBBBBBBBB"));
+        // names of the same hash code and length that are not members
+        for (String absent : CollidingNames.sameHashCode(27_000).subList(names.size(), 27_000)) {
+            assertNull(object.get(absent));
+        }
     }
 
     @Test
@@ -133,7 +113,7 @@ class CompactObjectIndexTest {
     @Test
     void aFewCollidingNamesAmongManyStayHashed() {
         List<String> names = new ArrayList<>(random(1000, 4));
-        names.addAll(sameHashCode(5));
+        names.addAll(CollidingNames.sameHashCode(32));
         CompactObject object = build(names);
         assertFalse(object.hasSortedIndex());
         assertIndexed(names, object);
@@ -141,7 +121,7 @@ class CompactObjectIndexTest {
 
     @Test
     void aRepeatedNameKeepsItsFirstPlaceAndItsLastValueWhicheverIndex() {
-        for (List<String> distinct : List.of(numbered("m", 200), sameHashCode(8), crowdedHomes(300))) {
+        for (List<String> distinct : List.of(CollidingNames.numbered("m", 200), CollidingNames.sameHashCode(256), crowdedHomes(300))) {
             CompactObject.Builder builder = new CompactObject.Builder();
             Map<String, String> expected = new LinkedHashMap<>();
             // every name, then every third name again, then every fifth name a third time
@@ -164,11 +144,11 @@ class CompactObjectIndexTest {
     @Test
     void duplicatesBeforeAndAfterTheSwitchToASortedIndexMergeAsUsual() {
         // duplicates met while still hashing (before the colliding names) and while sorting (after)
-        List<String> names = new ArrayList<>(numbered("n", 50));
-        names.addAll(numbered("n", 50));
-        names.addAll(sameHashCode(10));
-        names.addAll(numbered("n", 20));
-        names.addAll(sameHashCode(10).subList(0, 10));
+        List<String> names = new ArrayList<>(CollidingNames.numbered("n", 50));
+        names.addAll(CollidingNames.numbered("n", 50));
+        names.addAll(CollidingNames.sameHashCode(1024));
+        names.addAll(CollidingNames.numbered("n", 20));
+        names.addAll(CollidingNames.sameHashCode(1024).subList(0, 10));
         CompactObject.Builder builder = new CompactObject.Builder();
         Map<String, JsonValue> expected = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -184,7 +164,7 @@ class CompactObjectIndexTest {
 
     @Test
     void objectsOfOneShapeShareTheSortedIndex() {
-        List<String> names = sameHashCode(8);
+        List<String> names = CollidingNames.sameHashCode(256);
         CompactObject model = build(names);
         CompactObject.Builder builder = new CompactObject.Builder();
         for (String name : names) {
@@ -195,6 +175,6 @@ class CompactObjectIndexTest {
         for (String name : names) {
             assertSame(JsonValue.TRUE, shaped.get(name));
         }
-        assertNull(shaped.get("AaAa"));
+        assertNull(shaped.get(CollidingNames.sameHashCode(900).get(899)));
     }
 }
