@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
+import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.protocol.NumberText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,6 +19,9 @@ import jakarta.json.JsonValue;
  * stack so that comparing deeply nested values cannot overflow the thread's stack.
  */
 final class JsonValues {
+
+    /** The longest number literal compared as a BigDecimal; see {@link #compareNumbers}. */
+    static final int LONGEST_DECIMAL_LITERAL = 1000;
 
     private JsonValues() {
     }
@@ -84,9 +89,8 @@ final class JsonValues {
     /** Ordering: only two numbers or two strings are ever less than one another. */
     static boolean less(JsonValue left, JsonValue right) {
         if (left instanceof JsonNumber a && right instanceof JsonNumber b) {
-            BigDecimal x = decimal(a);
-            BigDecimal y = decimal(b);
-            return x != null && y != null && x.compareTo(y) < 0;
+            int order = compareNumbers(a, b);
+            return order != NumberText.INCOMPARABLE && order < 0;
         }
         if (left instanceof JsonString a && right instanceof JsonString b) {
             return compareCodePoints(a.getString(), b.getString()) < 0;
@@ -94,17 +98,34 @@ final class JsonValues {
         return false;
     }
 
-    private static boolean equalNumbers(JsonNumber a, JsonNumber b) {
-        BigDecimal x = decimal(a);
-        BigDecimal y = decimal(b);
-        if (x == null || y == null) {
-            return x == y && a.toString().equals(b.toString());
-        }
-        return x.compareTo(y) == 0;
-    }
-
     // A stored literal such as 1e9999999999 is valid JSON but has no BigDecimal (exponent overflow):
     // it then equals only the same literal and is neither less nor greater than anything.
+    private static boolean equalNumbers(JsonNumber a, JsonNumber b) {
+        int order = compareNumbers(a, b);
+        // the same text without a decimal in one has none in the other
+        return order == NumberText.INCOMPARABLE ? NumberText.of(a).equals(NumberText.of(b)) : order == 0;
+    }
+
+    /**
+     * Numbers compare as BigDecimals, each literal's built on first use and kept (cheapest when
+     * stored values are queried again and again); a literal longer than
+     * {@value #LONGEST_DECIMAL_LITERAL} characters compares on its text in linear time instead, as a
+     * BigDecimal's construction grows with the square of its length beyond that (12 s for a
+     * million digits; about 13 ns a digit up to a thousand).
+     */
+    private static int compareNumbers(JsonNumber a, JsonNumber b) {
+        if (isLong(a) || isLong(b)) {
+            return NumberText.compare(NumberText.of(a), NumberText.of(b));
+        }
+        BigDecimal x = decimal(a);
+        BigDecimal y = decimal(b);
+        return x == null || y == null ? NumberText.INCOMPARABLE : x.compareTo(y);
+    }
+
+    private static boolean isLong(JsonNumber number) {
+        return number instanceof LiteralNumber literal && literal.text().length() > LONGEST_DECIMAL_LITERAL;
+    }
+
     private static BigDecimal decimal(JsonNumber number) {
         try {
             return number.bigDecimalValue();

@@ -1,9 +1,11 @@
 package io.nemesisdb.jsonpath;
 
-import jakarta.json.JsonValue;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.protocol.NumberText;
+import jakarta.json.JsonValue;
 
 /**
  * Recursive-descent parser for the RFC 9535 grammar (appendix A), with the function type checks
@@ -456,11 +458,13 @@ final class QueryParser {
             }
             requireDigits();
         }
-        try {
-            return CachedJson.PROVIDER.createValue(new BigDecimal(text.substring(begin, pos)));
-        } catch (NumberFormatException | ArithmeticException e) {
+        // kept as text and compared on it, in linear time: a BigDecimal of a long literal takes
+        // time that grows with the square of its length
+        String literal = text.substring(begin, pos);
+        if (!NumberText.hasDecimal(literal)) {
             throw error("number out of range", begin);
         }
+        return new LiteralNumber(literal);
     }
 
     private void requireDigits() throws JsonPathSyntaxException {

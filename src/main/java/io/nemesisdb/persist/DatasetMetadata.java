@@ -71,7 +71,8 @@ public record DatasetMetadata(String name, int version, int status, long start, 
         JsonObject md;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             md = reader.readObject();
-        } catch (JsonException e) {
+        } catch (JsonException | UnsupportedOperationException e) {
+            // Parsson reports a number over its length limit (1,100 characters) with the latter
             throw new MalformedException(file + " is not a JSON object: " + e.getMessage());
         }
         return new DatasetMetadata(

@@ -87,6 +87,16 @@ public class SessionCommands implements CommandCatalog {
 
     /** The duration in seconds, or -1 when it is too large to be kept. */
     private static long durationSeconds(JsonNumber duration) {
+        if (duration instanceof LiteralNumber literal) {
+            // digits only (a UINT), without leading zeros (JSON): read in linear time, where a
+            // BigInteger of a million digits takes seconds
+            String digits = literal.text();
+            if (digits.length() > 18) {
+                return -1;
+            }
+            long seconds = Long.parseLong(digits);
+            return seconds <= Expiry.MAX_DURATION_SECONDS ? seconds : -1;
+        }
         BigInteger seconds = duration.bigIntegerValue();
         return seconds.bitLength() < 64 && seconds.longValue() <= Expiry.MAX_DURATION_SECONDS ? seconds.longValue() : -1;
     }
