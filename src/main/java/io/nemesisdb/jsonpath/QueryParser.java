@@ -458,8 +458,8 @@ final class QueryParser {
             }
             requireDigits();
         }
-        // kept as text and compared on it, in linear time: a BigDecimal of a long literal takes
-        // time that grows with the square of its length
+        // kept as its text, not made a BigDecimal here: one of a long literal takes time growing
+        // with the square of its length (JsonValues compares long literals on their text)
         String literal = text.substring(begin, pos);
         if (!NumberText.hasDecimal(literal)) {
             throw error("number out of range", begin);
