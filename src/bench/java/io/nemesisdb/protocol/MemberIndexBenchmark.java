@@ -22,8 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The member index of {@link CompactObject} ({@code after}) against the index it replaced
- * ({@code before}, kept here as it was: {@code String.hashCode} folded with its high half, linear
- * probing without a bound), on the same names in the same run: building an object of
+ * ({@code before}: {@link CompactObjectBefore}, {@code String.hashCode} folded with its high half,
+ * linear probing without a bound), on the same names in the same run: building an object of
  * {@code size} members (duplicate detection included), looking every member up with a copy of
  * its name, and looking up as many absent names.
  *
@@ -53,7 +53,7 @@ public class MemberIndexBenchmark {
     private String[] lookups;
     private String[] absent;
     private CompactObject built;
-    private LegacyIndex legacy;
+    private CompactObjectBefore builtBefore;
 
     @Setup
     public void prepare() {
@@ -69,7 +69,7 @@ public class MemberIndexBenchmark {
             default -> Arrays.copyOfRange(colliding(2 * size), size, 2 * size);
         };
         built = buildAfter();
-        legacy = LegacyIndex.build(members);
+        builtBefore = buildBefore();
     }
 
     private static String[] random(int count, long seed) {
@@ -110,9 +110,17 @@ public class MemberIndexBenchmark {
         return builder.build();
     }
 
+    private CompactObjectBefore buildBefore() {
+        CompactObjectBefore.Builder builder = new CompactObjectBefore.Builder();
+        for (String member : members) {
+            builder.add(member, JsonValue.TRUE);
+        }
+        return builder.build();
+    }
+
     @Benchmark
     public Object build() {
-        return index.equals("after") ? buildAfter() : LegacyIndex.build(members);
+        return index.equals("after") ? buildAfter() : buildBefore();
     }
 
     @Benchmark
@@ -123,7 +131,7 @@ public class MemberIndexBenchmark {
             }
         } else {
             for (String name : lookups) {
-                hole.consume(legacy.indexOf(name));
+                hole.consume(builtBefore.get(name));
             }
         }
     }
@@ -136,67 +144,8 @@ public class MemberIndexBenchmark {
             }
         } else {
             for (String name : absent) {
-                hole.consume(legacy.indexOf(name));
+                hole.consume(builtBefore.get(name));
             }
-        }
-    }
-
-    /** The index as CompactObject had it before, for comparison: built over the names, duplicates dropped. */
-    record LegacyIndex(String[] names, int[] slots) {
-
-        /** As CompactObject.Builder did: members added to growing arrays, copied, indexed. */
-        static LegacyIndex build(String[] members) {
-            String[] addedNames = new String[4];
-            JsonValue[] addedValues = new JsonValue[4];
-            int count = 0;
-            for (String member : members) {
-                if (count == addedNames.length) {
-                    addedNames = Arrays.copyOf(addedNames, count * 2);
-                    addedValues = Arrays.copyOf(addedValues, count * 2);
-                }
-                addedNames[count] = member;
-                addedValues[count++] = JsonValue.TRUE;
-            }
-            String[] n = Arrays.copyOf(addedNames, count);
-            JsonValue[] v = Arrays.copyOf(addedValues, count);
-            if (count <= 8) {
-                return new LegacyIndex(n, null); // scanned, as before and after
-            }
-            int[] slots = new int[Integer.highestOneBit(count) << 2];
-            int kept = 0;
-            for (int i = 0; i < count; i++) {
-                int slot = slotOf(slots, n, n[i]);
-                if (slots[slot] != 0) {
-                    v[slots[slot] - 1] = v[i];
-                } else {
-                    n[kept] = n[i];
-                    v[kept] = v[i];
-                    slots[slot] = ++kept;
-                }
-            }
-            return new LegacyIndex(n, slots);
-        }
-
-        private static int slotOf(int[] slots, String[] names, String name) {
-            int mask = slots.length - 1;
-            int h = name.hashCode();
-            int slot = (h ^ h >>> 16) & mask;
-            while (slots[slot] != 0 && !names[slots[slot] - 1].equals(name)) {
-                slot = (slot + 1) & mask;
-            }
-            return slot;
-        }
-
-        int indexOf(String name) {
-            if (slots == null) {
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i].equals(name)) {
-                        return i;
-                    }
-                }
-                return -1;
-            }
-            return slots[slotOf(slots, names, name)] - 1;
         }
     }
 }
