@@ -46,13 +46,14 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
     private final String[] names;
     private final JsonValue[] values;
     /**
-     * Null for objects within the scan limit; an {@code int[]} of hash slots, each the member index
-     * + 1 (0 is an empty slot); or, for names that collide, a {@code long[]} of members sorted by
-     * hash code and name, each the hash code in the high half and the member index in the low half.
+     * Null for objects within the scan limit; else either hash slots, a power of two of them, each
+     * the member index + 1 (0 is an empty slot); or, for names that collide, an odd number of ints:
+     * the members sorted by hash code and name as pairs (hash code, member index), and one unused.
+     * The parity of the length tells them apart without a type check on the common path.
      */
-    private final Object index;
+    private final int[] index;
 
-    private CompactObject(String[] names, JsonValue[] values, Object index) {
+    private CompactObject(String[] names, JsonValue[] values, int[] index) {
         this.names = names;
         this.values = values;
         this.index = index;
@@ -135,27 +136,19 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
         /** Hashes the names, or sorts them when one lands too far from its home slot. */
         private static CompactObject indexed(String[] n, JsonValue[] v, int count) {
             int[] slots = new int[Integer.highestOneBit(count) << 2];
-            int shift = shift(slots);
-            int mask = slots.length - 1;
             int kept = 0;
             for (int i = 0; i < count; i++) {
-                String name = n[i];
-                int slot = (name.hashCode() * SPREAD) >>> shift;
-                int entry;
-                int probes = 0;
-                while ((entry = slots[slot]) != 0 && !n[entry - 1].equals(name)) {
-                    if (++probes > MAX_PROBES) {
-                        // members 0..kept-1 are distinct, with their latest values; i.. are still to come
-                        System.arraycopy(n, i, n, kept, count - i);
-                        System.arraycopy(v, i, v, kept, count - i);
-                        return sorted(n, v, kept + count - i);
-                    }
-                    slot = (slot + 1) & mask;
+                int slot = slotOf(slots, n, n[i]);
+                if (slot < 0) {
+                    // members 0..kept-1 are distinct, with their latest values; i.. are still to come
+                    System.arraycopy(n, i, n, kept, count - i);
+                    System.arraycopy(v, i, v, kept, count - i);
+                    return sorted(n, v, kept + count - i);
                 }
-                if (entry != 0) {
-                    v[entry - 1] = v[i];
+                if (slots[slot] != 0) {
+                    v[slots[slot] - 1] = v[i];
                 } else {
-                    n[kept] = name;
+                    n[kept] = n[i];
                     v[kept] = v[i];
                     slots[slot] = ++kept;
                 }
@@ -196,9 +189,10 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
                     renumbered[i] = kept++;
                 }
             }
-            long[] index = new long[kept];
+            int[] index = new int[2 * kept + 1];
             for (int i = 0; i < kept; i++) {
-                index[i] = entry((int) (order[i] >> 32), renumbered[(int) order[i]]);
+                index[2 * i] = (int) (order[i] >> 32);
+                index[2 * i + 1] = renumbered[(int) order[i]];
             }
             return new CompactObject(Arrays.copyOf(n, kept), Arrays.copyOf(v, kept), index);
         }
@@ -246,26 +240,44 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
 
     /** True when the names collide so much that lookups search a sorted index; for tests. */
     boolean hasSortedIndex() {
-        return index instanceof long[];
+        return index != null && (index.length & 1) != 0;
     }
 
     private int indexOf(Object name) {
-        Object memberIndex = index;
-        if (memberIndex == null) {
+        if (index == null) {
             return find(names, names.length, name);
         }
         if (!(name instanceof String key)) {
             return -1;
         }
-        return memberIndex instanceof int[] slots ? probe(slots, names, key) : search((long[]) memberIndex, names, key);
+        return (index.length & 1) == 0 ? probe(index, names, key) : search(index, names, key);
     }
 
-    /** Linear probing from the home slot, never further than a member can be. */
-    private static int probe(int[] slots, String[] names, String name) {
+    /**
+     * For building: the slot holding {@code name}, or the empty slot where it would go, by linear
+     * probing from its home slot; -1 when that is more than {@value #MAX_PROBES} slots further.
+     */
+    private static int slotOf(int[] slots, String[] names, String name) {
         int mask = slots.length - 1;
         int slot = (name.hashCode() * SPREAD) >>> shift(slots);
         // comparing hash codes before the names would skip most equals() calls in a crowded run,
         // but costs a third more on the common path (MemberIndexBenchmark); a run is short anyway
+        for (int probes = 0; slots[slot] != 0 && !names[slots[slot] - 1].equals(name); probes++) {
+            if (probes == MAX_PROBES) {
+                return -1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /**
+     * For lookups: the member index of {@code name}, or -1, probing as {@link #slotOf} does. Kept
+     * apart from it: one loop for both measured a third slower on lookups, or on building.
+     */
+    private static int probe(int[] slots, String[] names, String name) {
+        int mask = slots.length - 1;
+        int slot = (name.hashCode() * SPREAD) >>> shift(slots);
         for (int probes = 0; probes <= MAX_PROBES; probes++) {
             int entry = slots[slot];
             if (entry == 0) {
@@ -279,24 +291,23 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
         return -1;
     }
 
-    /** Binary search by hash code, then by name. */
-    private static int search(long[] sorted, String[] names, String name) {
+    /** Binary search of the sorted pairs by hash code, then by name. */
+    private static int search(int[] sorted, String[] names, String name) {
         int h = name.hashCode();
         int low = 0;
-        int high = sorted.length - 1;
+        int high = sorted.length / 2 - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            long entry = sorted[middle];
-            int order = Integer.compare((int) (entry >> 32), h);
+            int order = Integer.compare(sorted[2 * middle], h);
             if (order == 0) {
-                order = names[(int) entry].compareTo(name);
+                order = names[sorted[2 * middle + 1]].compareTo(name);
             }
             if (order < 0) {
                 low = middle + 1;
             } else if (order > 0) {
                 high = middle - 1;
             } else {
-                return (int) entry;
+                return sorted[2 * middle + 1];
             }
         }
         return -1;
