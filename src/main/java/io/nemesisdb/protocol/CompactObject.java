@@ -39,7 +39,7 @@ public final class CompactObject extends AbstractMap<String, JsonValue> implemen
      * full, the furthest of two million names was 57 slots away in ten trials, of 131,071 names
      * 49 in a hundred; a name further than this was chosen to collide.
      */
-    static final int MAX_PROBES = 96;
+    private static final int MAX_PROBES = 96;
     /** 2^32 divided by the golden ratio: multiplying by it spreads consecutive hash codes over the table. */
     private static final int SPREAD = 0x9E3779B9;
 
