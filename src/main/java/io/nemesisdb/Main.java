@@ -15,6 +15,7 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
 import io.nemesisdb.persist.StartupLoadException;
+import io.nemesisdb.transport.WebSocketPort;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -52,11 +53,10 @@ public final class Main {
             return;
         }
         String address = settings.host() + ":" + settings.port();
-        Server server;
         try {
             checkPortFree(settings.host(), settings.port());
             checkPortFree(settings.host(), operations.adminPort());
-            server = Server.builder().config(config).build().start();
+            Server.builder().config(config).build().start();
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
             if (loadFailure != null) {
@@ -66,7 +66,8 @@ public final class Main {
             exit(1, "cannot start on " + address + ": " + rootMessage(e));
             return;
         }
-        if (server.port() < 0) {
+        int port = CDI.current().select(WebSocketPort.class).get().port();
+        if (port < 0) {
             exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
             return;
         }
@@ -76,7 +77,7 @@ public final class Main {
         }
         Signal.handle(new Signal("TERM"), signal -> stop(operations));
         System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
-                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), server.port(),
+                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), port,
                 settings.host(), adminPort(),
                 settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
     }

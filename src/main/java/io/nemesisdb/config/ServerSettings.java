@@ -19,6 +19,11 @@ import org.eclipse.microprofile.config.Config;
  * @param loadName the dataset to load at start-up, or {@code null} ({@code nemesis.load.name}, {@code --loadName})
  * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
  * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
+ * @param eventLoops how many event loops the netty transport runs ({@code nemesis.event-loops}; 0: one per core)
+ * @param maxConnections the most client connections open at once ({@code nemesis.max-connections}); more are
+ *                       refused in the handshake with 503
+ * @param maxReplyBacklog the most bytes of replies one client may leave unread before it is
+ *                        closed with 1008 ({@code nemesis.max-reply-backlog})
  */
 public record ServerSettings(String host,
                              int port,
@@ -29,7 +34,10 @@ public record ServerSettings(String host,
                              Path persistPath,
                              String loadName,
                              Path loadPath,
-                             Transport transport) {
+                             Transport transport,
+                             int eventLoops,
+                             int maxConnections,
+                             long maxReplyBacklog) {
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
@@ -46,6 +54,9 @@ public record ServerSettings(String host,
                 read.optionalString("nemesis.load.name"),
                 read.optionalString("nemesis.load.path") == null ? persistPath
                         : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize(),
-                Transport.parse("nemesis.transport", read.string("nemesis.transport")));
+                Transport.parse("nemesis.transport", read.string("nemesis.transport")),
+                read.integer("nemesis.event-loops", 0, 1024),
+                read.integer("nemesis.max-connections", 1, 1_000_000),
+                read.longInteger("nemesis.max-reply-backlog", 64 * 1024, Long.MAX_VALUE));
     }
 }

@@ -41,6 +41,19 @@ final class SettingReader {
         }
     }
 
+    long longInteger(String name, long min, long max) {
+        String value = string(name);
+        try {
+            long number = Long.parseLong(value);
+            if (number < min || number > max) {
+                throw new SettingsException("setting " + name + " is " + value + ", outside " + min + ".." + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting " + name + " is '" + value + "', not a whole number");
+        }
+    }
+
     boolean bool(String name) {
         String value = string(name).toLowerCase(Locale.ROOT);
         return switch (value) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Which WebSocket implementation serves clients, chosen at start-up by {@code nemesis.transport}. */
 public enum Transport {
-    /** Helidon's own WebSocket connection with reply coalescing: the fast one, and the default. */
+    /** Netty event loops: each loop thread reads, runs the command and writes, with no hand-off. */
+    NETTY,
+    /** Helidon's own WebSocket connection with reply coalescing, one virtual thread per connection. */
     HELIDON,
     /** The Jakarta WebSocket endpoint (Tyrus): portable to other Jakarta EE and MicroProfile runtimes. */
     JAKARTA;
@@ -12,9 +14,10 @@ public enum Transport {
     /** The transport named {@code value} (case-insensitive), or a {@link SettingsException} naming the choices. */
     static Transport parse(String name, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
+            case "netty" -> NETTY;
             case "helidon" -> HELIDON;
             case "jakarta" -> JAKARTA;
-            default -> throw new SettingsException("setting " + name + " is '" + value + "', not helidon or jakarta");
+            default -> throw new SettingsException("setting " + name + " is '" + value + "', not netty, helidon or jakarta");
         };
     }
 }

@@ -1,13 +1,15 @@
 package io.nemesisdb.transport;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Optional;
+import java.util.List;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.ConnectionContext;
@@ -16,23 +18,24 @@ import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.websocket.WsRoute;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.webserver.websocket.WsUpgrader;
+import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.config.Transport;
+import jakarta.enterprise.inject.spi.CDI;
 
 /**
- * Helidon keeps one upgrader per protocol, so this one serves WebSocket upgrades for both
- * transports: a request for the {@link NativeEndpoint}'s route (registered only when the native
- * transport is chosen) gets the opening handshake here and a {@link NativeConnection}; any other
- * goes to Tyrus (the Jakarta endpoint), then to Helidon's own upgrader for other WebSocket routes.
+ * Helidon keeps one upgrader per protocol, so this one serves every WebSocket upgrade on Helidon's
+ * listener: it checks the handshake ({@link UpgradeCheck}) and takes a place among the
+ * {@link OpenConnections}, refusing with the HTTP status of the problem; then a request for the
+ * {@link NativeEndpoint}'s route (registered only when the native transport is chosen) gets the
+ * opening handshake here and a {@link NativeConnection}, and with the jakarta transport Tyrus
+ * serves it. With the netty transport, Helidon's listener refuses every upgrade.
  */
 final class TransportUpgrader implements Http1Upgrader {
 
-    private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
     private final Http1Upgrader tyrus;
-    private final Http1Upgrader helidon;
 
-    TransportUpgrader(Http1Upgrader tyrus, Http1Upgrader helidon) {
+    TransportUpgrader(Http1Upgrader tyrus) {
         this.tyrus = tyrus;
-        this.helidon = helidon;
     }
 
     @Override
@@ -42,18 +45,53 @@ final class TransportUpgrader implements Http1Upgrader {
 
     @Override
     public ServerConnection upgrade(ConnectionContext context, HttpPrologue prologue, WritableHeaders<?> headers) {
-        NativeEndpoint endpoint = nativeEndpoint(context, prologue);
-        if (endpoint != null) {
-            Optional<String> key = headers.first(WsUpgrader.WS_KEY);
-            boolean version13 = headers.first(WsUpgrader.WS_VERSION).map("13"::equals).orElse(false);
-            if (key.isEmpty() || !version13) {
-                return helidon.upgrade(context, prologue, headers); // answers the malformed handshake
-            }
-            context.dataWriter().writeNow(BufferData.create(switchingProtocols(key.get())));
-            return new NativeConnection(context, endpoint);
+        ServerSettings settings = CDI.current().select(ServerSettings.class).get();
+        if (settings.transport() == Transport.NETTY) {
+            throw refusal(new UpgradeCheck.Refusal(404, "no WebSocket endpoint on this listener", null, null));
         }
-        ServerConnection jakarta = tyrus.upgrade(context, prologue, headers);
-        return jakarta != null ? jakarta : helidon.upgrade(context, prologue, headers);
+        UpgradeCheck.Refusal refusal = UpgradeCheck.check(prologue.method().text(), prologue.uriPath().rawPath(),
+                prologue.protocol() + "/" + prologue.protocolVersion(),
+                name -> headers.contains(HeaderNames.create(name))
+                        ? String.join(",", headers.all(HeaderNames.create(name), List::of)) : null);
+        if (refusal != null) {
+            throw refusal(refusal);
+        }
+        OpenConnections connections = CDI.current().select(OpenConnections.class).get();
+        if (!connections.reserve()) {
+            throw refusal(UpgradeCheck.atCapacity(connections.max()));
+        }
+        ServerConnection connection = null;
+        try {
+            NativeEndpoint endpoint = nativeEndpoint(context, prologue);
+            if (endpoint != null) {
+                String key = headers.get(WsUpgrader.WS_KEY).get();
+                context.dataWriter().writeNow(BufferData.create(switchingProtocols(key)));
+                connection = new NativeConnection(context, endpoint);
+            } else if (settings.transport() == Transport.JAKARTA) {
+                connection = tyrus.upgrade(context, prologue, headers);
+            }
+        } finally {
+            if (connection == null) {
+                connections.release();
+            }
+        }
+        if (connection == null) {
+            throw refusal(new UpgradeCheck.Refusal(404, "no WebSocket endpoint at " + prologue.uriPath().rawPath(), null, null));
+        }
+        return connection;
+    }
+
+    private static RequestException refusal(UpgradeCheck.Refusal refusal) {
+        RequestException.Builder builder = RequestException.builder()
+                .type(DirectHandler.EventType.BAD_REQUEST)
+                .status(Status.create(refusal.status()))
+                .message(refusal.reason())
+                .safeMessage(true)
+                .setKeepAlive(false);
+        if (refusal.headerName() != null) {
+            builder.header(HeaderValues.create(refusal.headerName(), refusal.headerValue()));
+        }
+        return builder.build();
     }
 
     /** The native endpoint that the request's path leads to, or null (also when the native transport is off). */
@@ -74,17 +112,6 @@ final class TransportUpgrader implements Http1Upgrader {
         return ("HTTP/1.1 101 Switching Protocols\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The {@code Sec-WebSocket-Accept} value of RFC 6455 section 4.2.2. */
-    static String accept(String key) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            byte[] digest = sha1.digest((key.trim() + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
-        }
+                + "Sec-WebSocket-Accept: " + UpgradeCheck.accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class TransportSettingTest {
 
     @Test
-    void namesTheTwoTransportsInAnyCase() {
+    void namesTheTransportsInAnyCase() {
+        assertEquals(Transport.NETTY, Transport.parse("nemesis.transport", "NETTY"));
         assertEquals(Transport.HELIDON, Transport.parse("nemesis.transport", "helidon"));
         assertEquals(Transport.JAKARTA, Transport.parse("nemesis.transport", "Jakarta"));
     }
@@ -17,6 +18,6 @@ class TransportSettingTest {
     @Test
     void anyOtherValueStopsStartUpNamingTheChoices() {
         SettingsException e = assertThrows(SettingsException.class, () -> Transport.parse("nemesis.transport", "tyrus"));
-        assertEquals("setting nemesis.transport is 'tyrus', not helidon or jakarta", e.getMessage());
+        assertEquals("setting nemesis.transport is 'tyrus', not netty, helidon or jakarta", e.getMessage());
     }
 }

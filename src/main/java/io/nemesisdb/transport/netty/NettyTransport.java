@@ -1,0 +1,153 @@
+package io.nemesisdb.transport.netty;
+
+import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.command.CommandDispatcher;
+import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.config.Transport;
+import io.nemesisdb.transport.OpenConnections;
+import io.nemesisdb.transport.TransportMeter;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+/**
+ * The event-loop transport: when {@code nemesis.transport} is {@code netty}, listens on
+ * {@code server.host:server.port} with a few Netty event loops (epoll where available), each
+ * owning many connections and running their commands on the loop thread itself. A connection's
+ * pipeline is the HTTP codec and the {@link HandshakeHandler} until the WebSocket handshake, then
+ * the {@link FrameHandler} alone.
+ */
+@ApplicationScoped
+public class NettyTransport {
+
+    private static final Logger LOG = Logger.getLogger(NettyTransport.class.getName());
+
+    /** Limits of the opening handshake: request line, all headers, one chunk. */
+    private static final int MAX_INITIAL_LINE = 4096;
+    private static final int MAX_HEADERS = 16384;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    CommandDispatcher dispatcher;
+
+    @Inject
+    OpenConnections connections;
+
+    @Inject
+    TransportMeter meter;
+
+    private EventLoopGroup acceptor;
+    private EventLoopGroup loops;
+    private Channel listener;
+    private volatile int port = -1;
+
+    /** Binds before Helidon starts its own listeners (at {@code PLATFORM_AFTER + 100}), so a taken port fails start-up. */
+    void start(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object started,
+               BeanManager beans) {
+        if (settings.transport() != Transport.NETTY) {
+            return;
+        }
+        HelidonDefaultListener.moveToLoopback(beans.getExtension(ServerCdiExtension.class));
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        int loopCount = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("nemesis-accept", true), io);
+        loops = new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("nemesis-loop", true), io);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, loops)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_RCVBUF, 256 * 1024)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(FrameHandler.PAUSE_BELOW, FrameHandler.PAUSE_ABOVE))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_HEADERS))
+                                .addLast("handshake", new HandshakeHandler(NettyTransport.this));
+                    }
+                });
+        try {
+            listener = bootstrap.bind(new InetSocketAddress(settings.host(), settings.port())).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + settings.host() + ":" + settings.port(), e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        port = ((InetSocketAddress) listener.localAddress()).getPort();
+        LOG.info(() -> "WebSocket listener on " + settings.host() + ":" + port + " (" + loopCount + " "
+                + (epoll ? "epoll" : "NIO") + " event loops)");
+    }
+
+    /** The port clients connect to, or -1 before the listener is bound (or when another transport serves). */
+    public int port() {
+        return port;
+    }
+
+    /** Stops accepting and closes every connection at once. */
+    @PreDestroy
+    void stop() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (loops != null) {
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        if (acceptor != null) {
+            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    OpenConnections connections() {
+        return connections;
+    }
+
+    TransportMeter meter() {
+        return meter;
+    }
+
+    ServerSettings settings() {
+        return settings;
+    }
+}
