@@ -6,8 +6,6 @@ import java.util.Locale;
 public enum Transport {
     /** Netty event loops: each loop thread reads, runs the command and writes, with no hand-off. */
     NETTY,
-    /** Helidon's own WebSocket connection with reply coalescing, one virtual thread per connection. */
-    HELIDON,
     /** The Jakarta WebSocket endpoint (Tyrus): portable to other Jakarta EE and MicroProfile runtimes. */
     JAKARTA;
 
@@ -15,9 +13,8 @@ public enum Transport {
     static Transport parse(String name, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "netty" -> NETTY;
-            case "helidon" -> HELIDON;
             case "jakarta" -> JAKARTA;
-            default -> throw new SettingsException("setting " + name + " is '" + value + "', not netty, helidon or jakarta");
+            default -> throw new SettingsException("setting " + name + " is '" + value + "', not netty or jakarta");
         };
     }
 }

@@ -11,13 +11,12 @@ class TransportSettingTest {
     @Test
     void namesTheTransportsInAnyCase() {
         assertEquals(Transport.NETTY, Transport.parse("nemesis.transport", "NETTY"));
-        assertEquals(Transport.HELIDON, Transport.parse("nemesis.transport", "helidon"));
         assertEquals(Transport.JAKARTA, Transport.parse("nemesis.transport", "Jakarta"));
     }
 
     @Test
     void anyOtherValueStopsStartUpNamingTheChoices() {
         SettingsException e = assertThrows(SettingsException.class, () -> Transport.parse("nemesis.transport", "tyrus"));
-        assertEquals("setting nemesis.transport is 'tyrus', not netty, helidon or jakarta", e.getMessage());
+        assertEquals("setting nemesis.transport is 'tyrus', not netty or jakarta", e.getMessage());
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceSuiteIT {
 
     /** The server's WebSocket transports (setting nemesis.transport); add one here to run the suite on it. */
-    static final List<String> TRANSPORTS = List.of("helidon", "jakarta");
+    static final List<String> TRANSPORTS = List.of("netty", "jakarta");
 
     /** Small enough that the oversize cases stay cheap; passed to both the server and the runner. */
     static final int MAX_PAYLOAD = 65536;

@@ -1,4 +1,4 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.transport.jakarta;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +11,9 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.transport.Connection;
+import io.nemesisdb.transport.OpenConnections;
+import io.nemesisdb.transport.TransportMeter;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;

@@ -1,4 +1,4 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.transport.jakarta;
 
 import io.helidon.common.Weight;
 import io.helidon.common.Weighted;
