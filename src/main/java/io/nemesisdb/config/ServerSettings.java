@@ -1,6 +1,7 @@
 package io.nemesisdb.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.nemesisdb.protocol.Mode;
 import org.eclipse.microprofile.config.Config;
@@ -22,6 +23,10 @@ import org.eclipse.microprofile.config.Config;
  * @param eventLoops how many event loops the netty transport runs ({@code nemesis.event-loops}; 0: one per core)
  * @param maxConnections the most client connections open at once ({@code nemesis.max-connections}); more are
  *                       refused in the handshake with 503
+ * @param idleTimeout how long a client may send nothing before it is closed with 1000
+ *                    ({@code nemesis.idle-timeout}, seconds; zero: never)
+ * @param handshakeTimeout how long a connection may take to complete its opening handshake
+ *                         ({@code nemesis.handshake-timeout}, seconds)
  * @param maxReplyBacklog the most bytes of replies one client may leave unread before it is
  *                        closed with 1008 ({@code nemesis.max-reply-backlog})
  */
@@ -37,6 +42,8 @@ public record ServerSettings(String host,
                              Transport transport,
                              int eventLoops,
                              int maxConnections,
+                             Duration idleTimeout,
+                             Duration handshakeTimeout,
                              long maxReplyBacklog) {
 
     /** Reads and checks every setting. */
@@ -57,6 +64,8 @@ public record ServerSettings(String host,
                 Transport.parse("nemesis.transport", read.string("nemesis.transport")),
                 read.integer("nemesis.event-loops", 0, 1024),
                 read.integer("nemesis.max-connections", 1, 1_000_000),
+                Duration.ofSeconds(read.integer("nemesis.idle-timeout", 0, Integer.MAX_VALUE)),
+                Duration.ofSeconds(read.integer("nemesis.handshake-timeout", 1, 3600)),
                 read.longInteger("nemesis.max-reply-backlog", 64 * 1024, Long.MAX_VALUE));
     }
 }

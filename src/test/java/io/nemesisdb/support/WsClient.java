@@ -212,6 +212,29 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Reads and skips messages until the server's close frame; its code (1006 when the socket ends without one), or -1 after {@code timeoutMillis}. */
+    public int awaitClose(int timeoutMillis) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            int left = (int) (deadline - System.currentTimeMillis());
+            if (left <= 0) {
+                return -1;
+            }
+            Frame frame;
+            try {
+                frame = receive(left);
+            } catch (java.net.SocketException e) {
+                return 1006;
+            }
+            if (frame == null) {
+                return -1;
+            }
+            if (frame.isClose()) {
+                return frame.closeCode();
+            }
+        }
+    }
+
     private void sendFrame(int opcode, byte[] payload, boolean fin) throws IOException {
         out.write(frame(opcode, payload, fin));
         out.flush();

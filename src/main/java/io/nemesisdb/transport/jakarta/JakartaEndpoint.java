@@ -54,7 +54,7 @@ public class JakartaEndpoint {
         session.setMaxTextMessageBufferSize(settings.maxPayload());
         session.setMaxBinaryMessageBufferSize(settings.maxPayload());
         session.setMaxIdleTimeout(0);
-        SessionConnection connection = new SessionConnection(session, meter);
+        SessionConnection connection = new SessionConnection(session, meter, GuardedConnection.opening().writer());
         session.getUserProperties().put(SINK, connection);
         connections.opened(connection);
     }
@@ -69,6 +69,7 @@ public class JakartaEndpoint {
         }
         meter.received(bytes);
         dispatcher.onText(message, connection);
+        connection.awaitRoom();
     }
 
     @OnMessage
@@ -107,19 +108,31 @@ public class JakartaEndpoint {
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
         private final TransportMeter meter;
+        private final GuardedWriter writer;
 
-        SessionConnection(Session session, TransportMeter meter) {
+        SessionConnection(Session session, TransportMeter meter, GuardedWriter writer) {
             this.session = session;
             this.meter = meter;
+            this.writer = writer;
         }
 
+        /** Never waits for the socket: the {@link GuardedWriter} queues what Tyrus frames. */
         @Override
         public synchronized void send(Reply reply) {
             meter.sent(reply.length());
             try {
                 session.getBasicRemote().sendText(reply.text());
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "reply not delivered: connection closed", e);
+            }
+        }
+
+        /** Waits while the client leaves too many replies unread, so that it cannot pile up more. */
+        void awaitRoom() {
+            try {
+                writer.awaitRoom();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

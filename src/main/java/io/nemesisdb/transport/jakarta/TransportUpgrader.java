@@ -15,6 +15,7 @@ import io.helidon.webserver.spi.ServerConnection;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
 import io.nemesisdb.transport.OpenConnections;
+import io.nemesisdb.transport.TransportMeter;
 import io.nemesisdb.transport.UpgradeCheck;
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -48,16 +49,21 @@ final class TransportUpgrader implements Http1Upgrader {
                 prologue.protocol() + "/" + prologue.protocolVersion(),
                 name -> headers.contains(HeaderNames.create(name))
                         ? String.join(",", headers.all(HeaderNames.create(name), List::of)) : null);
+        TransportMeter meter = CDI.current().select(TransportMeter.class).get();
         if (refusal != null) {
+            meter.rejected(TransportMeter.Rejection.BAD_HANDSHAKE);
             throw refusal(refusal);
         }
         OpenConnections connections = CDI.current().select(OpenConnections.class).get();
         if (!connections.reserve()) {
+            meter.rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
             throw refusal(UpgradeCheck.atCapacity(connections.max()));
         }
         ServerConnection connection = null;
         try {
-            connection = tyrus.upgrade(context, prologue, headers);
+            GuardedContext guarded = new GuardedContext(context, settings.maxPayload(), settings.maxReplyBacklog(), meter);
+            ServerConnection served = tyrus.upgrade(guarded, prologue, headers);
+            connection = served == null ? null : new GuardedConnection(served, guarded, settings.idleTimeout(), meter);
         } finally {
             if (connection == null) {
                 connections.release();

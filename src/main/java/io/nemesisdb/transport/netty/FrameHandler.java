@@ -1,5 +1,11 @@
 package io.nemesisdb.transport.netty;
 
+import static io.nemesisdb.transport.FrameRules.BINARY;
+import static io.nemesisdb.transport.FrameRules.CLOSE;
+import static io.nemesisdb.transport.FrameRules.CONTINUATION;
+import static io.nemesisdb.transport.FrameRules.PING;
+import static io.nemesisdb.transport.FrameRules.PONG;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,11 +17,13 @@ import java.util.logging.Logger;
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.protocol.Utf8;
 import io.nemesisdb.transport.CloseCodes;
+import io.nemesisdb.transport.FrameRules;
 import io.nemesisdb.transport.TransportMeter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -38,12 +46,6 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private static final int CONTINUATION = 0;
-    private static final int TEXT = 1;
-    private static final int BINARY = 2;
-    private static final int CLOSE = 8;
-    private static final int PING = 9;
-    private static final int PONG = 10;
 
     private final NettyTransport transport;
     private final CommandDispatcher dispatcher;
@@ -120,6 +122,17 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
+    /** Nothing received for {@code nemesis.idle-timeout}. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            meter.rejected(TransportMeter.Rejection.IDLE_TIMEOUT);
+            connection.closeWith(CloseCodes.NORMAL, "idle for more than " + transport.settings().idleTimeout().toSeconds() + " s");
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.log(Level.FINE, "connection failed", cause);
@@ -166,19 +179,11 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         int b1 = in.getUnsignedByte(start + 1);
         boolean fin = (b0 & 0x80) != 0;
         int opcode = b0 & 0x0F;
-        if ((b0 & 0x70) != 0 || (b1 & 0x80) == 0) {
-            return protocolError("reserved bits set or unmasked frame");
+        String problem = FrameRules.headerProblem(b0, b1, messageOpcode);
+        if (problem != null) {
+            return protocolError(problem);
         }
         boolean control = opcode >= CLOSE;
-        if (control && (!fin || (b1 & 0x7F) > 125)) {
-            return protocolError("control frames must be whole and at most 125 bytes");
-        }
-        if (control ? opcode > PONG : opcode > BINARY) {
-            return protocolError("unknown opcode " + opcode);
-        }
-        if (!control && (opcode == CONTINUATION ? messageOpcode == 0 : messageOpcode != 0)) {
-            return protocolError("unexpected data frame");
-        }
         int length7 = b1 & 0x7F;
         int headerLength = 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + 4;
         if (available < headerLength) {
@@ -274,20 +279,11 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The client's close: echoed (with 1000 when it sent no code) unless this side closed first; then the socket closes. */
+    /** The client's close: echoed (or answered with 1002/1007 when invalid) unless this side closed first; then the socket closes. */
     private boolean closeFrame(ChannelHandlerContext ctx, byte[] payload) {
-        if (payload.length == 1) {
-            return protocolError("close payload of one byte");
-        }
-        int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : CloseCodes.NORMAL;
-        if (payload.length >= 2 && !CloseCodes.isValidOnWire(code)) {
-            return protocolError("close code " + code + " may not be sent");
-        }
-        if (!Utf8.isValid(payload, Math.min(2, payload.length), payload.length)) {
-            connection.closeWith(CloseCodes.INVALID_PAYLOAD, "close reason is not valid UTF-8");
-        } else {
-            connection.closeWith(code, "");
-        }
+        int answer = FrameRules.answerToClose(payload, payload.length);
+        connection.closeWith(answer, answer == CloseCodes.PROTOCOL_ERROR ? "invalid close frame"
+                : answer == CloseCodes.INVALID_PAYLOAD ? "close reason is not valid UTF-8" : "");
         connection.closeSocketWhenSent();
         return false;
     }

@@ -1,7 +1,10 @@
 package io.nemesisdb.transport.netty;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import io.nemesisdb.transport.TransportMeter;
 import io.nemesisdb.transport.UpgradeCheck;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -33,6 +37,17 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         this.transport = transport;
     }
 
+    /** Drops the connection if its handshake is not done by {@code nemesis.handshake-timeout}. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ctx.executor().schedule(() -> {
+            if (!ctx.isRemoved() && !refused) {
+                transport.meter().rejected(TransportMeter.Rejection.BAD_HANDSHAKE);
+                ctx.close();
+            }
+        }, transport.settings().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
@@ -40,6 +55,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 return; // the request's (empty) last content, or content of a request already refused
             }
             if (request.decoderResult().isFailure()) {
+                transport.meter().rejected(TransportMeter.Rejection.BAD_HANDSHAKE);
                 refuse(ctx, new UpgradeCheck.Refusal(400, "malformed HTTP request", null, null));
                 return;
             }
@@ -51,10 +67,12 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 refusal = new UpgradeCheck.Refusal(400, "a WebSocket handshake has no body", null, null);
             }
             if (refusal != null) {
+                transport.meter().rejected(TransportMeter.Rejection.BAD_HANDSHAKE);
                 refuse(ctx, refusal);
                 return;
             }
             if (!transport.connections().reserve()) {
+                transport.meter().rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
                 refuse(ctx, UpgradeCheck.atCapacity(transport.connections().max()));
                 return;
             }
@@ -75,6 +93,10 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         HttpServerCodec codec = pipeline.get(HttpServerCodec.class);
         codec.removeOutboundHandler();
         pipeline.addAfter(ctx.name(), "frames", new FrameHandler(transport));
+        Duration idle = transport.settings().idleTimeout();
+        if (!idle.isZero()) {
+            pipeline.addBefore("frames", "idle", new IdleStateHandler(idle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        }
         pipeline.remove(this);
         pipeline.remove(codec); // passes on whatever the client sent after its request
     }

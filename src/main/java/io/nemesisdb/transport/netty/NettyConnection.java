@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 
 /**
@@ -188,21 +189,31 @@ final class NettyConnection implements ReplySink, Connection {
         }
     }
 
-    /** Passes a chunk to the socket, or holds it while the socket is full; closes the connection when too much is held. */
+    /**
+     * Passes a chunk to the socket, or holds it while the socket is full; closes the connection
+     * when the replies not yet written pass {@code maxBacklog}.
+     */
     private void hand(ByteBuf chunk) {
         if (held.isEmpty() && ctx.channel().isWritable()) {
             ctx.write(chunk, ctx.voidPromise());
-            return;
+        } else {
+            held.add(chunk);
+            heldBytes += chunk.readableBytes();
         }
-        held.add(chunk);
-        heldBytes += chunk.readableBytes();
-        if (heldBytes > maxBacklog) {
+        if (backlog() > maxBacklog) {
             overflow();
         }
     }
 
-    /** Drops the held replies, which the client is not reading, and closes with 1008 after what the socket already has. */
+    /** Reply bytes made for the client and not yet taken by its socket. */
+    private long backlog() {
+        ChannelOutboundBuffer socket = ctx.channel().unsafe().outboundBuffer();
+        return heldBytes + (socket == null ? 0 : socket.totalPendingWriteBytes()) + (out == null ? 0 : out.readableBytes());
+    }
+
+    /** Drops the held replies, which the client is not reading, and closes with 1008 after what was handed to the socket. */
     private void overflow() {
+        meter.rejected(TransportMeter.Rejection.REPLY_BACKLOG);
         for (ByteBuf chunk : held) {
             chunk.release();
         }
