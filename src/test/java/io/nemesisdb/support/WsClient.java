@@ -148,6 +148,27 @@ public final class WsClient implements AutoCloseable {
         sendFrame(8, new byte[] {(byte) (code >> 8), (byte) code}, true);
     }
 
+    /** Sends a close frame with this exact payload (code and reason bytes), valid or not. */
+    public void sendClosePayload(byte[] payload) throws IOException {
+        sendFrame(8, payload, true);
+    }
+
+    /** Sends these bytes as they are: a frame the client library would never make. */
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** A whole text frame without a mask, which clients must never send. */
+    public static byte[] unmaskedTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 4);
+        frame.write(0x81);
+        frame.write(payload.length);
+        frame.write(payload, 0, payload.length);
+        return frame.toByteArray();
+    }
+
     public void sendPing(byte[] payload) throws IOException {
         sendFrame(9, payload, true);
     }
