@@ -23,11 +23,13 @@ import sun.misc.Signal;
 
 /**
  * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
- * the one start-up line, and on SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it
+ * the one start-up line, and on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it
  * could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
  * line on standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Main() {
     }
@@ -75,7 +77,9 @@ public final class Main {
             exit(1, "cannot start the admin listener on " + settings.host() + ":" + operations.adminPort() + " (see the log above)");
             return;
         }
+        // Ctrl-C (SIGINT) stops as gracefully as SIGTERM: the JVM's default would skip the final save
         Signal.handle(new Signal("TERM"), signal -> stop(operations));
+        Signal.handle(new Signal("INT"), signal -> stop(operations));
         System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
                 version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), port,
                 settings.host(), adminPort(),
@@ -104,6 +108,9 @@ public final class Main {
     }
 
     private static void stop(OperationsSettings operations) {
+        if (!STOPPING.compareAndSet(false, true)) {
+            return; // a second signal while stopping: the watchdog bounds the shutdown
+        }
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
             try {
                 Thread.sleep(operations.shutdownTimeout().plusSeconds(2).toMillis());

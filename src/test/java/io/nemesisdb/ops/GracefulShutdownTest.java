@@ -140,6 +140,52 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aClientThatReadsNothingKeepsNeitherTheSaveOnStopNorTheExitWaiting() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true",
+                "nemesis.shutdown-timeout", "10");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient slow = WsClient.connect(server.awaitReady(), 8192)) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", slow.request("{\"KV_SET\":{\"keys\":{\"big\":\"" + "x".repeat(512 * 1024) + "\"}}}"));
+            String[] gets = new String[200];
+            java.util.Arrays.fill(gets, "{\"KV_GET\":{\"keys\":[\"big\"]}}");
+            slow.sendPipelined(gets);
+            Thread.sleep(1000); // its replies back up: the server cannot write to it
+            server.terminate();
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        assertSavedKeys(settings, 1);
+    }
+
+    @Test
+    void ctrlCStopsGracefullyAsSigtermDoes() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2}}}"));
+            server.interrupt();
+            assertEquals(1001, awaitFrame(client).closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        assertSavedKeys(settings, 2);
+    }
+
+    /** A fresh server started with {@code settings} loads the dataset saved on stop, holding {@code count} keys. */
+    private static void assertSavedKeys(Map<String, String> settings, int count) throws Exception {
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":" + count + "}}", client.request("{\"KV_COUNT\":{}}"));
+        }
+    }
+
+    @Test
     void withMissingOkTheFirstStartOfAServerThatSavesOnStopStartsEmpty() throws Exception {
         Map<String, String> settings = Map.of(
                 "nemesis.persist.path", saveDir.toString(),

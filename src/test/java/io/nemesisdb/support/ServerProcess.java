@@ -122,9 +122,18 @@ public final class ServerProcess implements AutoCloseable {
      * streams this reads, losing what the server prints while it stops.
      */
     public void terminate() throws IOException, InterruptedException {
-        int status = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        signal("TERM");
+    }
+
+    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    public void interrupt() throws IOException, InterruptedException {
+        signal("INT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
         if (status != 0) {
-            throw new AssertionError("kill -TERM " + process.pid() + " failed with " + status);
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed with " + status);
         }
     }
 
