@@ -15,7 +15,7 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
 import io.nemesisdb.persist.StartupLoadException;
-import io.nemesisdb.transport.WebSocketPort;
+import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -68,7 +68,7 @@ public final class Main {
             exit(1, "cannot start on " + address + ": " + rootMessage(e));
             return;
         }
-        int port = CDI.current().select(WebSocketPort.class).get().port();
+        int port = CDI.current().select(WebSocketListener.class).get().port();
         if (port < 0) {
             exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
             return;

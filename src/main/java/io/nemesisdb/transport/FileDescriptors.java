@@ -7,8 +7,8 @@ import com.sun.management.UnixOperatingSystemMXBean;
 /** The process's limit on open files, which every connection counts against. */
 final class FileDescriptors {
 
-    /** Descriptors kept free of clients: the JVM's own files, the admin listener and its clients, saves and loads. */
-    static final int RESERVED = 256;
+    /** Descriptors kept free of clients beyond those open at start-up: the admin listener and its clients, saves and loads. */
+    static final int RESERVED = 128;
 
     private FileDescriptors() {
     }
@@ -17,5 +17,19 @@ final class FileDescriptors {
     static long limit() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                 ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+    }
+
+    /** The files the process has open now (the JVM's jars, its listeners), or 0 where the system does not say. */
+    static long open() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getOpenFileDescriptorCount() : 0;
+    }
+
+    /**
+     * How many client connections fit in the files the process may still open: each takes one,
+     * and up to {@code margin} more sockets may be open in their handshake.
+     */
+    static long forConnections(int margin) {
+        return limit() - open() - RESERVED - margin;
     }
 }

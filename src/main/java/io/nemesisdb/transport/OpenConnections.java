@@ -37,11 +37,12 @@ public class OpenConnections {
     @PostConstruct
     void init() {
         max = settings.maxConnections();
-        long fitting = FileDescriptors.limit() - FileDescriptors.RESERVED;
+        long fitting = FileDescriptors.forConnections(HelidonListener.TCP_MARGIN);
         if (fitting < max) {
             max = (int) Math.max(1, fitting);
             LOG.warning("nemesis.max-connections is " + settings.maxConnections() + ", but the process may open only "
-                    + FileDescriptors.limit() + " files (ulimit -n): at most " + max + " connections are admitted");
+                    + FileDescriptors.limit() + " files (ulimit -n) and has " + FileDescriptors.open()
+                    + " open: at most " + max + " connections are admitted");
         }
     }
 

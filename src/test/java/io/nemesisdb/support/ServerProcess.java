@@ -50,7 +50,12 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Map, Map, String...)}, with {@code classpathFirst} ahead of the test classpath. */
     public static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
                                       Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(classpathFirst, settings, environment, List.of(), args);
+    }
+
+    private static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
+                                       Map<String, String> environment, List<String> launcher, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Dserver.port=0");
@@ -75,6 +80,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Map<String, String> settings, String... args) throws IOException {
         return start(settings, Map.of(), args);
+    }
+
+    /** As {@link #start(Map, String...)}, in a process that may open at most {@code files} files ({@code ulimit -n}). */
+    public static ServerProcess startWithFileLimit(int files, Map<String, String> settings) throws IOException {
+        return start(List.of(), settings, Map.of(), List.of("sh", "-c", "ulimit -n " + files + " && exec \"$0\" \"$@\""));
     }
 
     /** Waits until the server listens and returns its port; fails if it exits or takes over 60 s. */

@@ -4,12 +4,13 @@ import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
+import io.nemesisdb.transport.HelidonListener;
 import io.nemesisdb.transport.OpenConnections;
 import io.nemesisdb.transport.TransportMeter;
 import io.netty.bootstrap.ServerBootstrap;
@@ -35,7 +36,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 /**
@@ -70,14 +70,14 @@ public class NettyTransport {
     private EventLoopGroup loops;
     private Channel listener;
     private volatile int port = -1;
+    /** Sockets accepted and not yet closed, handshaking or upgraded. */
+    private final AtomicInteger sockets = new AtomicInteger();
 
     /** Binds before Helidon starts its own listeners (at {@code PLATFORM_AFTER + 100}), so a taken port fails start-up. */
-    void start(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object started,
-               BeanManager beans) {
+    void start(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object started) {
         if (settings.transport() != Transport.NETTY) {
             return;
         }
-        HelidonDefaultListener.moveToLoopback(beans.getExtension(ServerCdiExtension.class));
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -97,6 +97,14 @@ public class NettyTransport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (sockets.incrementAndGet() > connections.max() + HelidonListener.TCP_MARGIN) {
+                            // more sockets than connections may open: drop it before it costs more
+                            sockets.decrementAndGet();
+                            meter.rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> sockets.decrementAndGet());
                         channel.pipeline()
                                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_HEADERS))
                                 .addLast("handshake", new HandshakeHandler(NettyTransport.this));
@@ -119,6 +127,12 @@ public class NettyTransport {
     /** The port clients connect to, or -1 before the listener is bound (or when another transport serves). */
     public int port() {
         return port;
+    }
+
+    /** True while the listener is bound and accepts (Netty pauses accepting for a second when the process is out of files, then goes on). */
+    public boolean isAccepting() {
+        Channel bound = listener;
+        return bound != null && bound.isActive();
     }
 
     /** Stops accepting and closes every connection at once. */
