@@ -40,6 +40,10 @@ class SessionsSaveLoadTest {
     static final String SHARED = "15992824868599950585";
     static final String EXPIRING = "9357123568867705135";
     static final String EMPTY = "3575347280013603346";
+    /** Two names with one shared token: the mask leaves 39 free bits. */
+    static final String NAME = "room-551618";
+    static final String COLLIDING = "room-793997";
+    static final String COLLIDING_TOKEN = "5436266092968263419";
 
     private WsClient client;
 
@@ -129,11 +133,6 @@ class SessionsSaveLoadTest {
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"round-trip\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"round-trip\"}}"));
     }
-
-    /** Two names with one shared token: the mask leaves 39 free bits. */
-    static final String NAME = "room-551618";
-    static final String COLLIDING = "room-793997";
-    static final String COLLIDING_TOKEN = "5436266092968263419";
 
     @Test
     void roundTripKeepsSharedNamesSoACollidingNameStillCannotReachTheSession() throws Exception {

@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SessionCommandsTest {
 
     private static final BigInteger TWO_TO_63 = BigInteger.ONE.shiftLeft(63);
+    /** Two names with one shared token (5436266092968263419): the mask leaves 39 free bits. */
+    private static final String NAME = "room-551618";
+    private static final String COLLIDING = "room-793997";
+    private static final String COLLIDING_TOKEN = "5436266092968263419";
 
     private SessionClient client;
 
@@ -85,11 +89,6 @@ class SessionCommandsTest {
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"room\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"room\"}}"));
     }
-
-    /** Two names with one shared token (5436266092968263419): the mask leaves 39 free bits. */
-    static final String NAME = "room-551618";
-    static final String COLLIDING = "room-793997";
-    static final String COLLIDING_TOKEN = "5436266092968263419";
 
     @Test
     void aNameWhoseTokenBelongsToAnotherNameNeverReachesThatSession() throws Exception {

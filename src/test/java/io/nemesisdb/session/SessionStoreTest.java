@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class SessionStoreTest {
 
     private static final long SECOND = 1_000_000_000L;
+    /** Two names with one shared token (the mask leaves 39 free bits). */
+    private static final String NAME = "room-551618";
+    private static final String COLLIDING = "room-793997";
 
     /** Starts far from zero and near the wrap-around, as {@link System#nanoTime()} may. */
     private long now = Long.MAX_VALUE - 5 * SECOND;
@@ -217,10 +220,6 @@ class SessionStoreTest {
         assertNotEquals(null, store.find(SharedToken.of("shared1")));
         assertSame(store.find(SharedToken.of("shared1")), store.findShared("shared1"));
     }
-
-    /** Two names with one shared token (the mask leaves 39 free bits). */
-    private static final String NAME = "room-551618";
-    private static final String COLLIDING = "room-793997";
 
     @Test
     void theCollidingNamesReallyShareAToken() {
