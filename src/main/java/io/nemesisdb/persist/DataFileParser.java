@@ -10,7 +10,9 @@ import java.util.List;
 import io.nemesisdb.protocol.JsonValueReader;
 import io.nemesisdb.protocol.LiteralNumber;
 import io.nemesisdb.protocol.Token;
+import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -109,8 +111,32 @@ final class DataFileParser {
             throw corrupt(file, "session " + Long.toUnsignedString(token)
                     + ": \"expiry\" needs \"duration\" (whole seconds) and \"deleteSession\"");
         }
-        return new SavedSession(token, shared == JsonValue.TRUE, duration, deleteSession == JsonValue.TRUE,
+        String name = sharedName(header.get("name"), token, shared == JsonValue.TRUE, file);
+        return new SavedSession(token, shared == JsonValue.TRUE, name, duration, deleteSession == JsonValue.TRUE,
                 keys.keys(), keys.values());
+    }
+
+    /**
+     * A shared session's {@code "name"}, or {@code null} when the file has none (0.6.4 writes
+     * none). A name that is not a non-empty string, on a session that is not shared, or that does
+     * not derive the session's token, makes the file corrupt: it would let the name check of
+     * SH_OPEN and SH_NEW guard the wrong session.
+     */
+    private static String sharedName(JsonValue value, long token, boolean shared, Path file) throws DatasetException {
+        if (value == null) {
+            return null;
+        }
+        String session = "session " + Long.toUnsignedString(token);
+        if (!(value instanceof JsonString string) || string.getString().isEmpty()) {
+            throw corrupt(file, session + ": \"name\" must be a non-empty string");
+        }
+        if (!shared) {
+            throw corrupt(file, session + " is not shared but has a \"name\"");
+        }
+        if (SharedToken.of(string.getString()) != token) {
+            throw corrupt(file, session + ": its \"name\" does not derive its token");
+        }
+        return string.getString();
     }
 
     /** Reads the members of an object whose START_OBJECT was just returned, up to its END_OBJECT. */

@@ -73,13 +73,17 @@ public class SessionCommands implements CommandCatalog {
             expiry = new Expiry(duration, expiryParam.getBoolean("deleteSession"));
         }
         if (body.getBoolean("shared", false)) {
-            Session session = store.createShared(name, expiry);
-            if (session == null) {
+            SessionStore.NewShared outcome = store.createShared(name, expiry);
+            if (outcome.created() != null) {
+                context.send(context.reply(Status.OK).add("name", name).token(outcome.created().token()));
+            } else if (outcome.nameInUse()) {
                 context.send(context.reply(Status.SESSION_NEW_FAIL).add("name", name)
                         .add("m", "a shared session with this name exists").token(SharedToken.of(name)));
-                return;
+            } else {
+                // no tkn: the token belongs to a session of another name, which this client must not reach
+                context.send(context.reply(Status.SESSION_NAME_CONFLICT).add("name", name)
+                        .add("m", "this name's token belongs to a session of another name: choose another name"));
             }
-            context.send(context.reply(Status.OK).add("name", name).token(session.token()));
         } else {
             context.send(context.reply(Status.OK).add("name", name).token(store.createPrivate(expiry).token()));
         }
@@ -101,8 +105,8 @@ public class SessionCommands implements CommandCatalog {
 
     private void open(CommandContext context) {
         String name = context.body().getString("name");
-        Session session = store.find(SharedToken.of(name));
-        if (session == null || !session.shared()) {
+        Session session = store.findShared(name);
+        if (session == null) {
             context.send(context.reply(Status.SESSION_OPEN_FAIL).add("name", name)
                     .add("m", "no shared session with this name").token(null));
             return;

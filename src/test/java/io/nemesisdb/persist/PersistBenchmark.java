@@ -93,7 +93,7 @@ public final class PersistBenchmark {
                 keys[k] = "k" + k;
                 values[k] = value(template, s * 10 + k);
             }
-            sessions.add(new SavedSession(0x8000000000000000L + s, s % 10 == 0, s % 3 == 0 ? 3600 : 0, false, keys, values));
+            sessions.add(new SavedSession(0x8000000000000000L + s, s % 10 == 0, null, s % 3 == 0 ? 3600 : 0, false, keys, values));
         }
         System.out.println("sessions: 100,000 sessions x 10 keys");
         for (int round = 1; round <= rounds; round++) {

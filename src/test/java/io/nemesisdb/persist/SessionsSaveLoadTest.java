@@ -14,6 +14,7 @@ import java.util.Map;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.session.SharedToken;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
@@ -39,6 +40,10 @@ class SessionsSaveLoadTest {
     static final String SHARED = "15992824868599950585";
     static final String EXPIRING = "9357123568867705135";
     static final String EMPTY = "3575347280013603346";
+    /** Two names with one shared token: the mask leaves 39 free bits. */
+    static final String NAME = "room-551618";
+    static final String COLLIDING = "room-793997";
+    static final String COLLIDING_TOKEN = "5436266092968263419";
 
     private WsClient client;
 
@@ -127,6 +132,59 @@ class SessionsSaveLoadTest {
         assertInfo(plain, false, 0, null);
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"round-trip\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"round-trip\"}}"));
+    }
+
+    @Test
+    void roundTripKeepsSharedNamesSoACollidingNameStillCannotReachTheSession() throws Exception {
+        assertEquals(SharedToken.of(NAME), SharedToken.of(COLLIDING));
+        assertEquals(COLLIDING_TOKEN, token(client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}")));
+        client.request("{\"KV_SET\":{\"tkn\":" + COLLIDING_TOKEN + ",\"keys\":{\"k\":\"of-551618\"}}}");
+        save("{\"name\":\"named\"}", "named");
+        String file = Datasets.read(Datasets.onlyDataFile(ROOT, "named"));
+        assertEquals("[{\"sh\":{\"tkn\":" + COLLIDING_TOKEN + ",\"shared\":true,\"name\":\"" + NAME + "\","
+                + "\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{\"k\":\"of-551618\"}}]", file);
+        client.request("{\"SH_END_ALL\":{}}");
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"named\",\"sessions\":1,\"keys\":1}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"named\"}}"));
+
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"" + COLLIDING + "\",\"tkn\":null}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_NEW_RSP\":{\"st\":104,\"name\":\"" + COLLIDING + "\"}}",
+                client.request("{\"SH_NEW\":{\"name\":\"" + COLLIDING + "\",\"shared\":true}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + NAME + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
+        assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"k\":\"of-551618\"},\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"KV_GET\":{\"tkn\":" + COLLIDING_TOKEN + ",\"keys\":[\"k\"]}}"));
+    }
+
+    @Test
+    void aSharedSessionSavedWithoutItsNameAnswersToEveryNameOfItsTokenAs064Does() throws Exception {
+        client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}");
+        save("{\"name\":\"nameless\"}", "nameless");
+        Path data = Datasets.onlyDataFile(ROOT, "nameless");
+        String saved = Datasets.read(data);
+        // as 0.6.4 (or a build before names were kept) would have written it
+        Files.writeString(data, saved.replace(",\"name\":\"" + NAME + "\"", ""));
+        client.request("{\"SH_END_ALL\":{}}");
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"nameless\",\"sessions\":1,\"keys\":0}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"nameless\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + COLLIDING + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + NAME + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
+        save("{\"name\":\"nameless-again\"}", "nameless-again");
+        assertFalse(Datasets.read(Datasets.onlyDataFile(ROOT, "nameless-again")).contains("\"name\""), "no name is invented");
+    }
+
+    @Test
+    void aSavedNameThatDoesNotDeriveItsTokenIs142AndRestoresNothing() throws Exception {
+        client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}");
+        client.request("{\"SH_NEW\":{\"name\":\"other\"}}");
+        save("{\"name\":\"misnamed\"}", "misnamed");
+        Path data = Datasets.onlyDataFile(ROOT, "misnamed");
+        Files.writeString(data, Datasets.read(data).replace("\"name\":\"" + NAME + "\"", "\"name\":\"room-1\""));
+        client.request("{\"SH_END_ALL\":{}}");
+        assertLoadFails("misnamed");
     }
 
     @Test
