@@ -19,9 +19,10 @@ public final class CommandContext {
     private final boolean tokenInReplies;
     private final Long token;
     private final CommandMeter meter;
+    private final int maxReplySize;
 
     CommandContext(CommandSpec spec, byte[] replyPrefix, JsonObject body, ReplySink sink,
-                   boolean tokenInReplies, Long token, CommandMeter meter) {
+                   boolean tokenInReplies, Long token, CommandMeter meter, int maxReplySize) {
         this.spec = spec;
         this.replyPrefix = replyPrefix;
         this.body = body;
@@ -29,6 +30,7 @@ public final class CommandContext {
         this.tokenInReplies = tokenInReplies;
         this.token = token;
         this.meter = meter;
+        this.maxReplySize = maxReplySize;
     }
 
     public CommandSpec spec() {
@@ -49,9 +51,9 @@ public final class CommandContext {
         return sink;
     }
 
-    /** Starts a reply with status {@code status}. */
+    /** Starts a reply with status {@code status}, which may not grow past {@code nemesis.max-reply-size}. */
     public Reply reply(Status status) {
-        return new Reply(replyPrefix, status);
+        return new Reply(replyPrefix, status).limit(maxReplySize);
     }
 
     /** Finishes and sends {@code reply}, unless the command is quiet and the reply is a success. */

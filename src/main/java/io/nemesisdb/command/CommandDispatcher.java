@@ -7,6 +7,7 @@ import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
+import io.nemesisdb.protocol.JsonText;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
@@ -39,6 +40,9 @@ public class CommandDispatcher {
 
     @Inject
     CommandGate gate;
+
+    @Inject
+    MemoryLimit memory;
 
     private EnvelopeParser parser;
     private Mode mode;
@@ -93,7 +97,8 @@ public class CommandDispatcher {
         CommandSpec spec = entry.spec();
         boolean namesSession = mode == Mode.SESSIONS && spec.scope() != Scope.SERVER;
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
-        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter);
+        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter,
+                settings.maxReplySize());
         ParamValidator.Violation violation = ParamValidator.validate(spec.params(), body);
         if (violation != null) {
             context.fail(violation.status(), violation.message());
@@ -103,8 +108,18 @@ public class CommandDispatcher {
             context.fail(Status.SESSION_TOKEN_INVALID, "tkn is absent or not an unsigned 64-bit integer");
             return;
         }
+        if (spec.stores() && memory.exceeded()) {
+            context.fail(Status.MEMORY_LIMIT, "the server holds more than nemesis.max-memory (" + memory.limit()
+                    + " bytes of heap in use): only reads and deletes are accepted");
+            return;
+        }
         try {
             spec.handler().handle(context);
+        } catch (JsonText.TooLarge e) {
+            context.fail(Status.REPLY_TOO_LARGE, "the reply would be larger than nemesis.max-reply-size (" + e.limit() + " bytes)");
+        } catch (OutOfMemoryError e) {
+            LOG.severe("command " + spec.name() + " ran out of memory; it was answered 1000");
+            context.fail(Status.UNKNOWN, "the server ran out of memory");
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "command " + spec.name() + " failed unexpectedly", e);
             context.fail(Status.UNKNOWN, "unexpected server error");

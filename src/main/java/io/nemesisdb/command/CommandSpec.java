@@ -8,13 +8,15 @@ import io.nemesisdb.protocol.Mode;
 
 /**
  * The one declaration of a command: its name and reply name, the modes it exists in, what it
- * works on, whether it is quiet (replies only on error), its parameters and its handler.
+ * works on, whether it is quiet (replies only on error), whether it stores more (and so is refused
+ * above {@code nemesis.max-memory}), its parameters and its handler.
  */
 public record CommandSpec(String name,
                           String replyName,
                           Set<Mode> modes,
                           Scope scope,
                           boolean quiet,
+                          boolean stores,
                           List<Param> params,
                           CommandHandler handler) {
 
@@ -23,12 +25,13 @@ public record CommandSpec(String name,
         return new Builder(name);
     }
 
-    /** Fluent declaration; defaults: both modes, server scope, not quiet, no parameters. */
+    /** Fluent declaration; defaults: both modes, server scope, not quiet, storing nothing, no parameters. */
     public static final class Builder {
         private final String name;
         private Set<Mode> modes = EnumSet.allOf(Mode.class);
         private Scope scope = Scope.SERVER;
         private boolean quiet;
+        private boolean stores;
         private List<Param> params = List.of();
 
         private Builder(String name) {
@@ -50,13 +53,19 @@ public record CommandSpec(String name,
             return this;
         }
 
+        /** The command can make the store hold more: refused while {@link MemoryLimit#exceeded()}. */
+        public Builder stores() {
+            this.stores = true;
+            return this;
+        }
+
         public Builder params(Param... params) {
             this.params = List.of(params);
             return this;
         }
 
         public CommandSpec handler(CommandHandler handler) {
-            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, quiet, params, handler);
+            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, quiet, stores, params, handler);
         }
     }
 }

@@ -27,6 +27,11 @@ import org.eclipse.microprofile.config.Config;
  *                    ({@code nemesis.idle-timeout}, seconds; zero: never)
  * @param handshakeTimeout how long a connection may take to complete its opening handshake
  *                         ({@code nemesis.handshake-timeout}, seconds)
+ * @param maxMemory heap in use after a collection above which commands that store more are
+ *                  refused with 16 ({@code nemesis.max-memory}; bytes or a share of the maximum heap)
+ * @param maxReplySize the largest reply in bytes; a command whose reply would be larger gets 18
+ *                     ({@code nemesis.max-reply-size}; {@code auto}: an eighth of the maximum heap, at
+ *                     most 64 MiB)
  * @param maxReplyBacklog the most bytes of replies one client may leave unread before it is
  *                        closed with 1008 ({@code nemesis.max-reply-backlog})
  */
@@ -44,11 +49,26 @@ public record ServerSettings(String host,
                              int maxConnections,
                              Duration idleTimeout,
                              Duration handshakeTimeout,
+                             long maxMemory,
+                             int maxReplySize,
                              long maxReplyBacklog) {
+
+    private static final long AUTO_REPLY_SIZE_CAP = 64L << 20;
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
         SettingReader read = new SettingReader(config);
+        long heap = Runtime.getRuntime().maxMemory();
+        long maxReplyBacklog = read.size("nemesis.max-reply-backlog", heap);
+        if (maxReplyBacklog < 64 * 1024) {
+            throw new SettingsException("setting nemesis.max-reply-backlog is " + maxReplyBacklog + " bytes, less than 64 KiB");
+        }
+        long maxReplySize = "auto".equalsIgnoreCase(read.string("nemesis.max-reply-size"))
+                ? Math.min(heap / 8, AUTO_REPLY_SIZE_CAP) : read.size("nemesis.max-reply-size", heap);
+        if (maxReplySize > maxReplyBacklog || maxReplySize > Integer.MAX_VALUE - 16) {
+            throw new SettingsException("setting nemesis.max-reply-size is " + maxReplySize + " bytes, more than "
+                    + "nemesis.max-reply-backlog (" + maxReplyBacklog + "): a client could not receive such a reply");
+        }
         Path persistPath = Path.of(read.string("nemesis.persist.path")).toAbsolutePath().normalize();
         return new ServerSettings(
                 read.string("server.host"),
@@ -66,6 +86,8 @@ public record ServerSettings(String host,
                 read.integer("nemesis.max-connections", 1, 1_000_000),
                 Duration.ofSeconds(read.integer("nemesis.idle-timeout", 0, Integer.MAX_VALUE)),
                 Duration.ofSeconds(read.integer("nemesis.handshake-timeout", 1, 3600)),
-                read.longInteger("nemesis.max-reply-backlog", 64 * 1024, Long.MAX_VALUE));
+                read.size("nemesis.max-memory", heap),
+                (int) maxReplySize,
+                maxReplyBacklog);
     }
 }

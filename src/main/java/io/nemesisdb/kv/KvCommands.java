@@ -33,17 +33,17 @@ public class KvCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                keyCommand("KV_SET").params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
-                keyCommand("KV_SETQ").quiet().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
-                keyCommand("KV_ADD").params(required("keys", OBJECT)).handler(resolver.on(KvCommands::add)),
-                keyCommand("KV_ADDQ").quiet().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::add)),
+                keyCommand("KV_SET").stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
+                keyCommand("KV_SETQ").quiet().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
+                keyCommand("KV_ADD").stores().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::add)),
+                keyCommand("KV_ADDQ").quiet().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::add)),
                 keyCommand("KV_GET").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::get)),
                 keyCommand("KV_RMV").params(required("keys", ARRAY).nonEmpty()).handler(resolver.on(KvCommands::remove)),
                 keyCommand("KV_CLEAR").handler(resolver.on(KvCommands::clear)),
                 keyCommand("KV_COUNT").handler(resolver.on(KvCommands::count)),
                 keyCommand("KV_CONTAINS").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::contains)),
                 keyCommand("KV_KEYS").handler(resolver.on(KvCommands::keys)),
-                keyCommand("KV_CLEAR_SET").params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
+                keyCommand("KV_CLEAR_SET").stores().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
     }
 
     /** Starts the declaration of a command that works on one key space, in both modes. */

@@ -29,7 +29,7 @@ final class KvUpdate {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_UPDATE")
+        return KvCommands.keyCommand("KV_UPDATE").stores()
                 .params(required("key", STRING), optional("path", STRING))
                 .handler(resolver.on(KvUpdate::execute));
     }

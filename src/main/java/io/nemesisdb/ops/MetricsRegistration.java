@@ -3,6 +3,7 @@ package io.nemesisdb.ops;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import io.nemesisdb.command.CommandRegistry;
+import io.nemesisdb.command.MemoryLimit;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.session.SessionStore;
@@ -43,6 +44,9 @@ class MetricsRegistration {
     CommandRegistry commands;
 
     @Inject
+    MemoryLimit memory;
+
+    @Inject
     StoreMetrics storeMetrics;
 
     @Inject
@@ -55,6 +59,10 @@ class MetricsRegistration {
             sessionStore.onExpiry(() -> storeMetrics.sessionsExpired(1));
         }
         registry.gauge(describe("nemesis.connections", "Client connections open"), connections, OpenConnections::count);
+        registry.gauge(describe("nemesis.memory.used", "Heap in use after the last garbage collection, in bytes"),
+                memory, MemoryLimit::usedAfterCollection);
+        registry.gauge(describe("nemesis.memory.limit", "nemesis.max-memory in bytes: above it, writes are refused with 16"),
+                memory, MemoryLimit::limit);
         for (StoreSize size : sizes) {
             if (size.mode() == settings.mode()) {
                 registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);

@@ -42,10 +42,10 @@ public class PersistCommands implements CommandCatalog {
     public List<CommandSpec> commands() {
         return List.of(
                 command("KV_SAVE").modes(Mode.KV).params(required("name", STRING)).handler(kv::save),
-                command("KV_LOAD").modes(Mode.KV).params(required("name", STRING)).handler(this::loadKv),
+                command("KV_LOAD").modes(Mode.KV).stores().params(required("name", STRING)).handler(this::loadKv),
                 command("SH_SAVE").modes(Mode.SESSIONS).params(required("name", STRING), optional("tkns", ARRAY).nonEmpty())
                         .handler(context -> sessions.get().save(context)),
-                command("SH_LOAD").modes(Mode.SESSIONS).params(required("name", STRING)).handler(this::loadSessions));
+                command("SH_LOAD").modes(Mode.SESSIONS).stores().params(required("name", STRING)).handler(this::loadSessions));
     }
 
     private void loadKv(CommandContext context) {

@@ -41,7 +41,7 @@ public class SessionCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                sessionsOnly("SH_NEW").params(
+                sessionsOnly("SH_NEW").stores().params(
                         required("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
                         optional("expiry", OBJECT).withMembers(required("duration", UINT), required("deleteSession", BOOL)))

@@ -231,7 +231,13 @@ class KubernetesManifestsTest {
         assertTrue(percent.find(), options);
         int heapPercent = Integer.parseInt(percent.group(1));
         assertTrue(heapPercent >= 50 && heapPercent <= 80, "heap share of the limit: " + heapPercent);
-        assertTrue(Quantity.getAmountInBytes(limit).longValue() >= 512L << 20, "memory limit " + limit);
+        long limitBytes = Quantity.getAmountInBytes(limit).longValue();
+        assertTrue(limitBytes >= 512L << 20, "memory limit " + limit);
+        Matcher direct = Pattern.compile("-XX:MaxDirectMemorySize=(\\d+)m").matcher(options);
+        assertTrue(direct.find(), () -> "Netty's direct buffers need a bound, or they may take as much as the heap: " + options);
+        long heapAndDirect = limitBytes / 100 * heapPercent + (Long.parseLong(direct.group(1)) << 20);
+        assertTrue(heapAndDirect <= limitBytes / 100 * 85, () -> "heap and direct buffers leave too little of " + limit);
+        assertFalse(options.contains("ExitOnOutOfMemoryError"), "exiting on OutOfMemoryError would lose every write since the last save");
     }
 
     @Test

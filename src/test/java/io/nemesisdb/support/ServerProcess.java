@@ -50,14 +50,15 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Map, Map, String...)}, with {@code classpathFirst} ahead of the test classpath. */
     public static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
                                       Map<String, String> environment, String... args) throws IOException {
-        return start(classpathFirst, settings, environment, List.of(), args);
+        return start(classpathFirst, settings, environment, List.of(), "-Xmx512m", args);
     }
 
     private static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
-                                       Map<String, String> environment, List<String> launcher, String... args) throws IOException {
+                                       Map<String, String> environment, List<String> launcher, String maxHeap,
+                                       String... args) throws IOException {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(maxHeap);
         command.add("-Dserver.port=0");
         command.add("-Dnemesis.admin-port=0");
         // the transport this test run is for (surefire runs the suite once per transport)
@@ -82,9 +83,14 @@ public final class ServerProcess implements AutoCloseable {
         return start(settings, Map.of(), args);
     }
 
+    /** As {@link #start(Map, String...)}, with a heap of at most {@code maxHeap} (a {@code -Xmx} value such as {@code 128m}). */
+    public static ServerProcess startWithHeap(String maxHeap, Map<String, String> settings) throws IOException {
+        return start(List.of(), settings, Map.of(), List.of(), "-Xmx" + maxHeap);
+    }
+
     /** As {@link #start(Map, String...)}, in a process that may open at most {@code files} files ({@code ulimit -n}). */
     public static ServerProcess startWithFileLimit(int files, Map<String, String> settings) throws IOException {
-        return start(List.of(), settings, Map.of(), List.of("sh", "-c", "ulimit -n " + files + " && exec \"$0\" \"$@\""));
+        return start(List.of(), settings, Map.of(), List.of("sh", "-c", "ulimit -n " + files + " && exec \"$0\" \"$@\""), "-Xmx512m");
     }
 
     /** Waits until the server listens and returns its port; fails if it exits or takes over 60 s. */

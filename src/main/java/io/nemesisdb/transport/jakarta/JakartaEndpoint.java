@@ -68,7 +68,13 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(bytes);
-        dispatcher.onText(message, connection);
+        try {
+            dispatcher.onText(message, connection);
+        } catch (OutOfMemoryError e) {
+            LOG.severe("out of memory while serving a connection; it was closed with 1011");
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "unexpected server error");
+            return;
+        }
         connection.awaitRoom();
     }
 

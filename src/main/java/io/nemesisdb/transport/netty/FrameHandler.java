@@ -135,8 +135,26 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof OutOfMemoryError) {
+            failed(cause);
+            return;
+        }
         LOG.log(Level.FINE, "connection failed", cause);
         ctx.close();
+    }
+
+    /** Something failed outside any command (a command's own failure is its reply): 1011, never a silent drop. */
+    private void failed(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            LOG.severe("out of memory while serving a connection; it was closed with 1011");
+        } else {
+            LOG.log(Level.SEVERE, "request failed unexpectedly", e);
+        }
+        try {
+            connection.closeWith(CloseCodes.INTERNAL_ERROR, "unexpected server error");
+        } catch (RuntimeException | OutOfMemoryError again) {
+            connection.abort(); // no memory even for a close frame
+        }
     }
 
     /** Handles every whole frame in the input, unless the client's unread replies pause it. */
@@ -248,9 +266,8 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
             String text = new String(message, 0, size, StandardCharsets.UTF_8);
             try {
                 dispatcher.onText(text, connection);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "request failed unexpectedly", e);
-                connection.closeWith(CloseCodes.INTERNAL_ERROR, "unexpected server error");
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failed(e);
             }
         }
         if (message.length > 65536 && size > 65536) {

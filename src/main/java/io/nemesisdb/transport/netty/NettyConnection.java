@@ -156,6 +156,12 @@ final class NettyConnection implements ReplySink, Connection {
         }
     }
 
+    /** Drops the socket at once, without a close frame. */
+    void abort() {
+        closeSent = true;
+        ctx.close();
+    }
+
     /** The channel is gone: frees what is held. */
     void released() {
         open = false;
