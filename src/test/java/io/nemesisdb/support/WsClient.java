@@ -288,6 +288,12 @@ public final class WsClient implements AutoCloseable {
         return frame.toByteArray();
     }
 
+    /** Drops the connection with a TCP reset, as a crashed or killed client does. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
