@@ -674,6 +674,12 @@ public final class ConformanceRunner {
             out.flush();
         }
 
+        /** Writes these bytes to the socket as they are: no frame, no mask. */
+        synchronized void sendRaw(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
         /** Sends a message split into the given number of frames (1 = unfragmented). */
         void sendMessage(int opcode, byte[] payload, int fragments) throws IOException {
             int size = Math.max(1, (payload.length + fragments - 1) / Math.max(1, fragments));
@@ -721,9 +727,10 @@ public final class ConformanceRunner {
     /** Runs one case: placeholders, automatic session, sending, matching replies, captures. */
     static final class CaseRun {
         private static final Set<String> STEP_KEYS = Set.of("send", "sendText", "sendBinary", "sendTextHex",
-                "sendFragments", "sendSized", "ping", "close", "sleep", "expect", "expectLater", "expectNone",
-                "expectClose", "expectPong", "awaitLater", "reconnect", "comment");
-        private static final List<String> STEP_SENDS = List.of("sendText", "sendBinary", "sendTextHex", "sendFragments");
+                "sendFragments", "sendSized", "ping", "close", "closePayloadHex", "sendRawHex", "sleep", "expect",
+                "expectLater", "expectNone", "expectClose", "expectPong", "awaitLater", "reconnect", "comment");
+        private static final List<String> STEP_SENDS = List.of("sendText", "sendBinary", "sendTextHex", "sendFragments",
+                "closePayloadHex", "sendRawHex");
         private static final Pattern WHOLE_VAR = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
         private static final Pattern INNER_VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -859,6 +866,10 @@ public final class ConformanceRunner {
             } else if (step.containsKey("close")) {
                 int code = ((Json.Num) step.get("close")).value().intValue();
                 ws.send(0x8, new byte[] {(byte) (code >>> 8), (byte) code}, true);
+            } else if (step.containsKey("closePayloadHex")) {
+                ws.send(0x8, HexFormat.of().parseHex((String) step.get("closePayloadHex")), true);
+            } else if (step.containsKey("sendRawHex")) {
+                ws.sendRaw(HexFormat.of().parseHex((String) step.get("sendRawHex")));
             }
             if (step.containsKey("expectLater")) {
                 Object patterns = step.get("expectLater");
