@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.Config;
  *                  refused with 16 ({@code nemesis.max-memory}; bytes or a share of the maximum heap)
  * @param maxReplySize the largest reply in bytes; a command whose reply would be larger gets 18
  *                     ({@code nemesis.max-reply-size}; {@code auto}: an eighth of the maximum heap, at
- *                     most 64 MiB)
+ *                     most 64 MiB and at most {@code nemesis.max-reply-backlog})
  * @param maxReplyBacklog the most bytes of replies one client may leave unread before it is
  *                        closed with 1008 ({@code nemesis.max-reply-backlog})
  */
@@ -64,7 +64,7 @@ public record ServerSettings(String host,
             throw new SettingsException("setting nemesis.max-reply-backlog is " + maxReplyBacklog + " bytes, less than 64 KiB");
         }
         long maxReplySize = "auto".equalsIgnoreCase(read.string("nemesis.max-reply-size"))
-                ? Math.min(heap / 8, AUTO_REPLY_SIZE_CAP) : read.size("nemesis.max-reply-size", heap);
+                ? Math.min(Math.min(heap / 8, AUTO_REPLY_SIZE_CAP), maxReplyBacklog) : read.size("nemesis.max-reply-size", heap);
         if (maxReplySize > maxReplyBacklog || maxReplySize > Integer.MAX_VALUE - 16) {
             throw new SettingsException("setting nemesis.max-reply-size is " + maxReplySize + " bytes, more than "
                     + "nemesis.max-reply-backlog (" + maxReplyBacklog + "): a client could not receive such a reply");

@@ -59,6 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(maxHeap);
+        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library; the jar's manifest says the same
         command.add("-Dserver.port=0");
         command.add("-Dnemesis.admin-port=0");
         // the transport this test run is for (surefire runs the suite once per transport)

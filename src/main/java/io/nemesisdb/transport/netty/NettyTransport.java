@@ -16,6 +16,9 @@ import io.nemesisdb.transport.TransportMeter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -70,11 +73,12 @@ public class NettyTransport {
     private EventLoopGroup loops;
     private Channel listener;
     private volatile int port = -1;
-    /** Sockets accepted and not yet closed, handshaking or upgraded. */
-    private final AtomicInteger sockets = new AtomicInteger();
 
-    /** Binds before Helidon starts its own listeners (at {@code PLATFORM_AFTER + 100}), so a taken port fails start-up. */
-    void start(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Binds after the start-up load ({@code PLATFORM_AFTER + 50}), so that no client sees a
+     * half-loaded store, and before Helidon starts its own listeners ({@code PLATFORM_AFTER + 100}).
+     */
+    void start(@Observes @Priority(PLATFORM_AFTER + 90) @Initialized(ApplicationScoped.class) Object started) {
         if (settings.transport() != Transport.NETTY) {
             return;
         }
@@ -94,17 +98,10 @@ public class NettyTransport {
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(FrameHandler.PAUSE_BELOW, FrameHandler.PAUSE_ABOVE))
+                .handler(new SocketCap(connections.max() + HelidonListener.TCP_MARGIN))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (sockets.incrementAndGet() > connections.max() + HelidonListener.TCP_MARGIN) {
-                            // more sockets than connections may open: drop it before it costs more
-                            sockets.decrementAndGet();
-                            meter.rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
-                            channel.close();
-                            return;
-                        }
-                        channel.closeFuture().addListener(closed -> sockets.decrementAndGet());
                         channel.pipeline()
                                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_HEADERS))
                                 .addLast("handshake", new HandshakeHandler(NettyTransport.this));
@@ -120,8 +117,35 @@ public class NettyTransport {
             throw e;
         }
         port = ((InetSocketAddress) listener.localAddress()).getPort();
-        LOG.info(() -> "WebSocket listener on " + settings.host() + ":" + port + " (" + loopCount + " "
+        LOG.fine(() -> "WebSocket listener on " + settings.host() + ":" + port + " (" + loopCount + " "
                 + (epoll ? "epoll" : "NIO") + " event loops)");
+    }
+
+    /**
+     * Counts the sockets the listener accepted and has not closed, handshaking or upgraded, and
+     * closes each one past {@code cap} on the accepting thread, before it costs more than its file.
+     */
+    @ChannelHandler.Sharable
+    private final class SocketCap extends ChannelInboundHandlerAdapter {
+        private final int cap;
+        private final AtomicInteger sockets = new AtomicInteger();
+
+        SocketCap(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Channel socket = (Channel) msg;
+            if (sockets.incrementAndGet() > cap) {
+                sockets.decrementAndGet();
+                meter.rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
+                socket.unsafe().closeForcibly();
+                return;
+            }
+            socket.closeFuture().addListener(closed -> sockets.decrementAndGet());
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** The port clients connect to, or -1 before the listener is bound (or when another transport serves). */
