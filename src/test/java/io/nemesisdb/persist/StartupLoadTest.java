@@ -100,6 +100,15 @@ class StartupLoadTest {
     }
 
     @Test
+    void withMissingOkADatasetWhoseMetadataIsAlteredStopsTheServerInsteadOfPassingForNeverSaved() throws Exception {
+        Path persist = WORK.resolve("altered-md-data");
+        Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.kvSnapshot());
+        DamagedDatasets.Damage.ALTERED_CHECKS.apply(ts, DataFormat.KV);
+        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=three", "nemesis.load.missing-ok=true"),
+                List.of(), "nemesisdb: cannot load 'three' at start-up: " + ts.resolve("md/md.json") + " has an invalid \"dataFiles\"");
+    }
+
+    @Test
     void aSessionsDatasetWithAnAlteredDataFileStopsTheServer() throws Exception {
         Path persist = WORK.resolve("flipped-data");
         Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.sessionsSnapshot());
