@@ -109,7 +109,7 @@ class GracefulShutdownTest {
 
     @Test
     void aFinalSaveThatFailsLogsOneLineSayingWhyAndEndsTheProcessWithStatus1() throws Exception {
-        Path persist = saveDir.resolve("data");
+        Path persist = Files.createDirectories(saveDir.resolve("data"));
         Map<String, String> settings = Map.of(
                 "nemesis.persist.path", persist.toString(),
                 "nemesis.persist.save-on-stop", "on-stop");
