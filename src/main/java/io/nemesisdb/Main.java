@@ -25,8 +25,8 @@ import sun.misc.Signal;
  * Starts the server: reads the 0.6.4 command line, checks every setting (and, with saving
  * enabled, that the persist path is writable), starts Helidon, prints the one start-up line, and
  * on SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete within
- * {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
- * line on standard error and a non-zero exit, never a stack trace.
+ * {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard error and
+ * a non-zero exit, never a stack trace.
  */
 public final class Main {
 
