@@ -30,6 +30,9 @@ class GracefulShutdownTest {
     @TempDir
     Path beanArchive;
 
+    @TempDir
+    Path persistDir;
+
     /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
     private List<Path> finalSaveBean() throws IOException, URISyntaxException {
         Path classFile = Path.of(HeldFinalSave.class.getResource("HeldFinalSave.class").toURI());
@@ -58,6 +61,7 @@ class GracefulShutdownTest {
     @Test
     void duringTheFinalSaveTheServerIsNotReadyRefusesClientsAndExits0OnceSaved() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
         try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of());
@@ -90,6 +94,7 @@ class GracefulShutdownTest {
     @Test
     void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 "nemesis.shutdown-timeout", "1",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
@@ -103,16 +108,22 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void saveOnStopWithSavingDisabledEndsTheProcessWithStatus1AndSaysWhy() throws Exception {
+    void aFinalSaveThatFailsLogsOneLineSayingWhyAndEndsTheProcessWithStatus1() throws Exception {
+        Path persist = Files.createDirectories(saveDir.resolve("data"));
         Map<String, String> settings = Map.of(
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.persist.enabled", "false",
-                "nemesis.persist.path", saveDir.toString());
+                "nemesis.persist.path", persist.toString(),
+                "nemesis.persist.save-on-stop", "on-stop");
         try (ServerProcess server = ServerProcess.start(settings)) {
             server.awaitReady();
+            Files.delete(persist);
+            Files.writeString(persist, "a file where the persist path was");
             server.terminate();
             assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertTrue(String.join("\n", server.stderr()).contains("saving is disabled"), () -> String.valueOf(server.stderr()));
+            List<String> failure = server.stderr().stream().filter(line -> line.contains("saving dataset on-stop failed")).toList();
+            assertEquals(1, failure.size(), () -> String.valueOf(server.stderr()));
+            assertTrue(failure.get(0).contains(persist.resolve("on-stop").toString()), failure.get(0));
+            List<String> trace = server.stderr().stream().filter(line -> line.startsWith("\tat ") || line.contains("Exception")).toList();
+            assertEquals(List.of(), trace, "no stack trace");
         }
     }
 

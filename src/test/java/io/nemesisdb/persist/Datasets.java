@@ -96,6 +96,23 @@ final class Datasets {
         }
     }
 
+    /**
+     * The {@code "dataFiles"} member a save of this server writes into {@code md.json} for the data
+     * files now in {@code ts/data}, computed here from the files themselves: each file's length and
+     * CRC32C, in file order.
+     */
+    static String dataFilesMember(Path ts) throws IOException {
+        StringBuilder member = new StringBuilder("\"dataFiles\":[");
+        for (int i = 0; Files.exists(ts.resolve("data/" + i)); i++) {
+            byte[] bytes = Files.readAllBytes(ts.resolve("data/" + i));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes);
+            member.append(i == 0 ? "" : ",").append("{\"bytes\":").append(bytes.length)
+                    .append(",\"crc32c\":").append(crc.getValue()).append('}');
+        }
+        return member.append(']').toString();
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
