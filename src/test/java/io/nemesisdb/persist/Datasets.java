@@ -113,6 +113,12 @@ final class Datasets {
         return member.append(']').toString();
     }
 
+    /** Removes {@code "dataFiles"} from the {@code md.json} of {@code ts}, as 0.6.4 (which writes none) would have saved it. */
+    static void withoutDataFiles(Path ts) throws IOException {
+        Path md = ts.resolve("md/md.json");
+        Files.writeString(md, read(md).replaceFirst(",\"dataFiles\":\\[[^]]*]", ""));
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

@@ -168,6 +168,7 @@ class SessionsSaveLoadTest {
         String saved = Datasets.read(data);
         // as 0.6.4 (or a build before names were kept) would have written it
         Files.writeString(data, saved.replace(",\"name\":\"" + NAME + "\"", ""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "nameless"));
         client.request("{\"SH_END_ALL\":{}}");
         assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"nameless\",\"sessions\":1,\"keys\":0}}",
                 client.request("{\"SH_LOAD\":{\"name\":\"nameless\"}}"));
@@ -186,6 +187,7 @@ class SessionsSaveLoadTest {
         save("{\"name\":\"misnamed\"}", "misnamed");
         Path data = Datasets.onlyDataFile(ROOT, "misnamed");
         Files.writeString(data, Datasets.read(data).replace("\"name\":\"" + NAME + "\"", "\"name\":\"room-1\""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "misnamed")); // so that the name, not the checksum, fails it
         client.request("{\"SH_END_ALL\":{}}");
         assertLoadFails("misnamed");
     }
