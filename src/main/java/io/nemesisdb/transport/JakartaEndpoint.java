@@ -110,8 +110,11 @@ public class JakartaEndpoint {
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
         private final TransportMeter meter;
-        /** The request handed to another thread, which must have replied before the next one runs. */
-        private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        /**
+         * The request handed to another thread, which must have replied before the next one runs;
+         * volatile since the container does not promise to deliver every message on one thread.
+         */
+        private volatile CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
         SessionConnection(Session session, TransportMeter meter) {
             this.session = session;
