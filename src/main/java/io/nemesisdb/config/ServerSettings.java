@@ -1,6 +1,7 @@
 package io.nemesisdb.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.nemesisdb.protocol.Mode;
 import org.eclipse.microprofile.config.Config;
@@ -19,6 +20,10 @@ import org.eclipse.microprofile.config.Config;
  * @param loadName the dataset to load at start-up, or {@code null} ({@code nemesis.load.name}, {@code --loadName})
  * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
  * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
+ * @param queryBudget the longest one request may spend evaluating JSONPath, all its evaluations
+ *                    together ({@code nemesis.query.budget-ms})
+ * @param queryThreads the threads that run expensive commands ({@code nemesis.query.threads};
+ *                     0 in the setting: one fewer than the processors, at least one)
  */
 public record ServerSettings(String host,
                              int port,
@@ -29,7 +34,9 @@ public record ServerSettings(String host,
                              Path persistPath,
                              String loadName,
                              Path loadPath,
-                             Transport transport) {
+                             Transport transport,
+                             Duration queryBudget,
+                             int queryThreads) {
 
     /** Reads and checks every setting. */
     public static ServerSettings from(Config config) {
@@ -46,6 +53,13 @@ public record ServerSettings(String host,
                 read.optionalString("nemesis.load.name"),
                 read.optionalString("nemesis.load.path") == null ? persistPath
                         : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize(),
-                Transport.parse("nemesis.transport", read.string("nemesis.transport")));
+                Transport.parse("nemesis.transport", read.string("nemesis.transport")),
+                Duration.ofMillis(read.integer("nemesis.query.budget-ms", 1, 3_600_000)),
+                queryThreads(read.integer("nemesis.query.threads", 0, 1024)));
+    }
+
+    /** 0 leaves a processor to the connections, so that expensive commands never occupy them all. */
+    private static int queryThreads(int configured) {
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 }

@@ -16,8 +16,9 @@ import io.nemesisdb.protocol.ReplySink;
  * and writes them to the socket together. Replies made on the connection's reading thread wait
  * until that thread is about to block for more input (or the buffer passes {@link #FLUSH_AT}), so
  * the replies to a pipelined burst leave in one write and a lone request's reply leaves at once.
- * Replies from any other thread (a save's second reply) are written at once. A lock keeps frames
- * whole and in the order they were made; nothing is sent after a close frame.
+ * Replies from any other thread (a save's second reply, an expensive command's reply) are written
+ * at once. A lock keeps frames whole and in the order they were made; nothing is sent after a
+ * close frame.
  */
 final class FrameWriter implements ReplySink {
 
@@ -40,6 +41,8 @@ final class FrameWriter implements ReplySink {
     private long unreportedBytes;
     private boolean closeSent;
     private boolean broken;
+    /** False once a close frame was sent, a write failed or the connection ended: read without the lock. */
+    private volatile boolean open = true;
 
     /** @param reader the thread that reads this connection's requests and runs them */
     FrameWriter(DataWriter out, Thread reader) {
@@ -95,6 +98,7 @@ final class FrameWriter implements ReplySink {
                 return false;
             }
             closeSent = true;
+            open = false;
             byte[] text = reason.getBytes(StandardCharsets.UTF_8);
             int size = Math.min(text.length, 123);
             header(CLOSE, 2 + size);
@@ -107,6 +111,16 @@ final class FrameWriter implements ReplySink {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** The connection is over: replies made from now on go nowhere. */
+    void ended() {
+        open = false;
     }
 
     /** Writes the pending frames, if any. */
@@ -143,6 +157,7 @@ final class FrameWriter implements ReplySink {
             } catch (RuntimeException e) {
                 // the peer is gone; the reading side sees the end of the stream and ends the connection
                 broken = true;
+                open = false;
                 LOG.log(Level.FINE, "write failed: connection closed", e);
             }
         }

@@ -2,6 +2,7 @@ package io.nemesisdb.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,7 +66,8 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(bytes);
-        dispatcher.onText(message, connection);
+        connection.previous.join();
+        connection.previous = dispatcher.onText(message, connection);
     }
 
     @OnMessage
@@ -76,6 +78,7 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(message.remaining());
+        connection.previous.join();
         dispatcher.onBinary(connection);
     }
 
@@ -100,10 +103,18 @@ public class JakartaEndpoint {
         return (SessionConnection) session.getUserProperties().get(SINK);
     }
 
-    /** Sends replies on one Jakarta session, one at a time, since a save's second reply comes from another thread. */
+    /**
+     * Sends replies on one Jakarta session, one at a time, since a save's second reply and the
+     * replies of expensive commands come from other threads.
+     */
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
         private final TransportMeter meter;
+        /**
+         * The request handed to another thread, which must have replied before the next one runs;
+         * volatile since the container does not promise to deliver every message on one thread.
+         */
+        private volatile CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
         SessionConnection(Session session, TransportMeter meter) {
             this.session = session;
@@ -118,6 +129,11 @@ public class JakartaEndpoint {
             } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "reply not delivered: connection closed", e);
             }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return session.isOpen();
         }
 
         @Override

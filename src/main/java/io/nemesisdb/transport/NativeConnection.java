@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,8 @@ final class NativeConnection implements ServerConnection, Connection {
     private final byte[] control = new byte[125];
 
     private FrameWriter out;
+    /** The request handed to another thread, which must have replied before the next one runs. */
+    private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
     private volatile Thread thread;
     private volatile boolean running = true;
     /** When this connection last waited for input: its idle time counts from there. */
@@ -89,6 +92,7 @@ final class NativeConnection implements ServerConnection, Connection {
                 LOG.log(Level.FINE, "connection failed", e);
             }
         } finally {
+            out.ended();
             endpoint.connections().closed(this);
         }
     }
@@ -180,6 +184,7 @@ final class NativeConnection implements ServerConnection, Connection {
 
     private boolean message(int opcode, byte[] payload, int size) {
         unreportedBytes += size;
+        previous.join();
         if (opcode == BINARY) {
             endpoint.dispatcher().onBinary(out);
             return true;
@@ -190,7 +195,7 @@ final class NativeConnection implements ServerConnection, Connection {
         }
         String text = new String(payload, 0, size, StandardCharsets.UTF_8);
         try {
-            endpoint.dispatcher().onText(text, out);
+            previous = endpoint.dispatcher().onText(text, out);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request failed unexpectedly", e);
             return failed(WsCloseCodes.UNEXPECTED_CONDITION, "unexpected server error");

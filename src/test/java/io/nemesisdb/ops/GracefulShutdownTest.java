@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,40 @@ class GracefulShutdownTest {
             assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
             assertEquals("on-stop 3", Files.readString(saveDir.resolve("saved")));
         }
+    }
+
+    // Expensive commands run on the query threads, not on their connection's thread; the shutdown
+    // must still wait for them to reply before it closes the connections.
+    @Test
+    void anExpensiveCommandRunningAtShutdownRepliesBeforeTheConnectionIsClosed() throws Exception {
+        Map<String, String> settings = Map.of("nemesis.query.budget-ms", "2000");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}",
+                    client.request("{\"KV_SET\":{\"keys\":{\"s\":[\"" + "a".repeat(40) + "!\"]}}}"));
+            client.sendText("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?match(@, '((a+)+)+b')]\"}}");
+            awaitExpensiveCommandRunning(server);
+
+            server.terminate();
+            WsClient.Frame reply = awaitFrame(client);
+            assertTrue(reply.isText(), () -> "expected the KV_FIND reply, got " + reply);
+            assertReply("{\"KV_FIND_RSP\":{\"st\":17}}", reply.text());
+            WsClient.Frame close = awaitFrame(client);
+            assertTrue(close.isClose(), () -> "expected close, got " + close);
+            assertEquals(1001, close.closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+    }
+
+    private static void awaitExpensiveCommandRunning(ServerProcess server) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            String metrics = AdminClient.get(server.adminPort(), "/metrics").body();
+            if (PrometheusText.value(metrics, "nemesis_expensive_running") == 1) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the KV_FIND never ran");
     }
 
     @Test
