@@ -14,6 +14,7 @@ import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
+import io.nemesisdb.persist.PersistPathCheck;
 import io.nemesisdb.persist.StartupLoadException;
 import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
@@ -22,10 +23,11 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
- * the one start-up line, and on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it
- * could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
- * line on standard error and a non-zero exit, never a stack trace.
+ * Starts the server: reads the 0.6.4 command line, checks every setting (and, with saving
+ * enabled, that the persist path is writable), starts Helidon, prints the one start-up line, and
+ * on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete
+ * within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard
+ * error and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
@@ -58,7 +60,11 @@ public final class Main {
         try {
             checkPortFree(settings.host(), settings.port());
             checkPortFree(settings.host(), operations.adminPort());
+            checkPersistPath(settings);
             Server.builder().config(config).build().start();
+        } catch (SettingsException e) {
+            exit(2, e.getMessage());
+            return;
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
             if (loadFailure != null) {
@@ -94,6 +100,21 @@ public final class Main {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
+        }
+    }
+
+    /**
+     * Fails early when saving is enabled and saves could not write under the persist path (after
+     * the port checks, so that a second instance started by mistake creates nothing).
+     */
+    private static void checkPersistPath(ServerSettings settings) {
+        if (!settings.persistEnabled()) {
+            return;
+        }
+        String problem = PersistPathCheck.problem(settings.persistPath());
+        if (problem != null) {
+            throw new SettingsException("cannot save datasets in " + settings.persistPath() + " (nemesis.persist.path): " + problem
+                    + "; set nemesis.persist.path to a writable directory, or nemesis.persist.enabled=false");
         }
     }
 

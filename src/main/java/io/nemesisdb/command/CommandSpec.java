@@ -3,13 +3,20 @@ package io.nemesisdb.command;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.nemesisdb.protocol.Mode;
+import jakarta.json.JsonObject;
 
 /**
  * The one declaration of a command: its name and reply name, the modes it exists in, what it
  * works on, whether it is quiet (replies only on error), whether it stores more (and so is refused
- * above {@code nemesis.max-memory}), its parameters and its handler.
+ * above {@code nemesis.max-memory}), whether it is expensive, its parameters and its handler.
+ *
+ * <p>An expensive command is one whose work grows with the data rather than with the request (a
+ * search of every key, a load): it runs on the {@link ExpensiveCommands} threads, so that such
+ * commands can never occupy every processor. {@code expensiveWhen} says which requests are
+ * expensive ({@code null}: none).
  */
 public record CommandSpec(String name,
                           String replyName,
@@ -17,21 +24,28 @@ public record CommandSpec(String name,
                           Scope scope,
                           boolean quiet,
                           boolean stores,
+                          Predicate<JsonObject> expensiveWhen,
                           List<Param> params,
                           CommandHandler handler) {
+
+    /** True when the request with this (validated) body runs on the {@link ExpensiveCommands} threads. */
+    public boolean isExpensive(JsonObject body) {
+        return expensiveWhen != null && expensiveWhen.test(body);
+    }
 
     /** Starts the declaration of the command {@code name}, replying as {@code name + "_RSP"}. */
     public static Builder command(String name) {
         return new Builder(name);
     }
 
-    /** Fluent declaration; defaults: both modes, server scope, not quiet, storing nothing, no parameters. */
+    /** Fluent declaration; defaults: both modes, server scope, not quiet, storing nothing, not expensive, no parameters. */
     public static final class Builder {
         private final String name;
         private Set<Mode> modes = EnumSet.allOf(Mode.class);
         private Scope scope = Scope.SERVER;
         private boolean quiet;
         private boolean stores;
+        private Predicate<JsonObject> expensiveWhen;
         private List<Param> params = List.of();
 
         private Builder(String name) {
@@ -59,13 +73,24 @@ public record CommandSpec(String name,
             return this;
         }
 
+        /** Every request of this command is expensive. */
+        public Builder expensive() {
+            return expensiveWhen(body -> true);
+        }
+
+        /** The requests whose body passes {@code test} are expensive (one form of a command). */
+        public Builder expensiveWhen(Predicate<JsonObject> test) {
+            this.expensiveWhen = test;
+            return this;
+        }
+
         public Builder params(Param... params) {
             this.params = List.of(params);
             return this;
         }
 
         public CommandSpec handler(CommandHandler handler) {
-            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, quiet, stores, params, handler);
+            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, quiet, stores, expensiveWhen, params, handler);
         }
     }
 }

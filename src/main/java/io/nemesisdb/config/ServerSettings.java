@@ -34,6 +34,10 @@ import org.eclipse.microprofile.config.Config;
  *                     most 64 MiB and at most {@code nemesis.max-reply-backlog})
  * @param maxReplyBacklog the most bytes of replies one client may leave unread before it is
  *                        closed with 1008 ({@code nemesis.max-reply-backlog})
+ * @param queryBudget the longest one request may spend evaluating JSONPath, all its evaluations
+ *                    together ({@code nemesis.query.budget-ms})
+ * @param queryThreads the threads that run expensive commands ({@code nemesis.query.threads};
+ *                     0 in the setting: one fewer than the processors, at least one)
  */
 public record ServerSettings(String host,
                              int port,
@@ -51,7 +55,9 @@ public record ServerSettings(String host,
                              Duration handshakeTimeout,
                              long maxMemory,
                              int maxReplySize,
-                             long maxReplyBacklog) {
+                             long maxReplyBacklog,
+                             Duration queryBudget,
+                             int queryThreads) {
 
     private static final long AUTO_REPLY_SIZE_CAP = 64L << 20;
 
@@ -88,6 +94,13 @@ public record ServerSettings(String host,
                 Duration.ofSeconds(read.integer("nemesis.handshake-timeout", 1, 3600)),
                 read.size("nemesis.max-memory", heap),
                 (int) maxReplySize,
-                maxReplyBacklog);
+                maxReplyBacklog,
+                Duration.ofMillis(read.integer("nemesis.query.budget-ms", 1, 3_600_000)),
+                queryThreads(read.integer("nemesis.query.threads", 0, 1024)));
+    }
+
+    /** 0 leaves a processor to the connections, so that expensive commands never occupy them all. */
+    private static int queryThreads(int configured) {
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 }

@@ -23,7 +23,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-/** The KV data commands that store, read and remove whole keys, in both modes. */
+/**
+ * The KV data commands that store, read and remove whole keys, in both modes. Those whose work
+ * grows with the number of keys stored (KV_KEYS, KV_CLEAR, KV_CLEAR_SET) are declared expensive.
+ */
 @ApplicationScoped
 public class KvCommands implements CommandCatalog {
 
@@ -39,11 +42,11 @@ public class KvCommands implements CommandCatalog {
                 keyCommand("KV_ADDQ").quiet().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::add)),
                 keyCommand("KV_GET").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::get)),
                 keyCommand("KV_RMV").params(required("keys", ARRAY).nonEmpty()).handler(resolver.on(KvCommands::remove)),
-                keyCommand("KV_CLEAR").handler(resolver.on(KvCommands::clear)),
+                keyCommand("KV_CLEAR").expensive().handler(resolver.on(KvCommands::clear)),
                 keyCommand("KV_COUNT").handler(resolver.on(KvCommands::count)),
                 keyCommand("KV_CONTAINS").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::contains)),
-                keyCommand("KV_KEYS").handler(resolver.on(KvCommands::keys)),
-                keyCommand("KV_CLEAR_SET").stores().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
+                keyCommand("KV_KEYS").expensive().handler(resolver.on(KvCommands::keys)),
+                keyCommand("KV_CLEAR_SET").stores().expensive().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
     }
 
     /** Starts the declaration of a command that works on one key space, in both modes. */

@@ -3,6 +3,7 @@ package io.nemesisdb.ops;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import io.nemesisdb.command.CommandRegistry;
+import io.nemesisdb.command.ExpensiveCommands;
 import io.nemesisdb.command.MemoryLimit;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Mode;
@@ -20,8 +21,9 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Registers every metric at start-up, so that the first scrape lists them all: the gauges read
- * when metrics are scraped (connections open, and the keys, in sessions mode also the sessions,
- * held by the {@link StoreSize} of the server's mode) and the counters of the command registry
+ * when metrics are scraped (connections open, expensive commands running and waiting, and the
+ * keys, in sessions mode also the sessions, held by the {@link StoreSize} of the server's mode)
+ * and the counters of the command registry
  * and {@link StoreMetrics}, whose beans it creates; in sessions mode it has the session store
  * report expiries to {@link StoreMetrics}.
  */
@@ -50,6 +52,9 @@ class MetricsRegistration {
     StoreMetrics storeMetrics;
 
     @Inject
+    ExpensiveCommands expensiveCommands;
+
+    @Inject
     SessionStore sessionStore;
 
     void register(@Observes @Priority(PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object event) {
@@ -63,6 +68,10 @@ class MetricsRegistration {
                 memory, MemoryLimit::usedAfterCollection);
         registry.gauge(describe("nemesis.memory.limit", "nemesis.max-memory in bytes: above it, writes are refused with 16"),
                 memory, MemoryLimit::limit);
+        registry.gauge(describe("nemesis.expensive.running", "Expensive commands running on the query threads"),
+                expensiveCommands, ExpensiveCommands::running);
+        registry.gauge(describe("nemesis.expensive.waiting", "Expensive commands waiting for a query thread"),
+                expensiveCommands, ExpensiveCommands::waiting);
         for (StoreSize size : sizes) {
             if (size.mode() == settings.mode()) {
                 registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);

@@ -30,7 +30,8 @@ import jakarta.json.JsonValue;
 
 /**
  * The session commands of sessions mode (protocol section 5, except saving and loading). None of
- * them restarts a session's idle clock.
+ * them restarts a session's idle clock. SH_INFO_ALL and SH_END_ALL visit every session, so they
+ * are declared expensive.
  */
 @ApplicationScoped
 public class SessionCommands implements CommandCatalog {
@@ -49,9 +50,9 @@ public class SessionCommands implements CommandCatalog {
                 sessionsOnly("SH_END").scope(Scope.SESSION).handler(this::end),
                 sessionsOnly("SH_OPEN").params(required("name", STRING).nonEmpty()).handler(this::open),
                 sessionsOnly("SH_INFO").scope(Scope.SESSION).handler(this::info),
-                sessionsOnly("SH_INFO_ALL").handler(this::infoAll),
+                sessionsOnly("SH_INFO_ALL").expensive().handler(this::infoAll),
                 sessionsOnly("SH_EXISTS").params(required("tkns", ARRAY)).handler(this::exists),
-                sessionsOnly("SH_END_ALL").handler(this::endAll));
+                sessionsOnly("SH_END_ALL").expensive().handler(this::endAll));
     }
 
     private static CommandSpec.Builder sessionsOnly(String name) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class GracefulShutdownTest {
 
     @TempDir
     Path beanArchive;
+
+    @TempDir
+    Path persistDir;
 
     /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
     private List<Path> finalSaveBean() throws IOException, URISyntaxException {
@@ -58,6 +62,7 @@ class GracefulShutdownTest {
     @Test
     void duringTheFinalSaveTheServerIsNotReadyRefusesClientsAndExits0OnceSaved() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
         try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of());
@@ -87,9 +92,44 @@ class GracefulShutdownTest {
         }
     }
 
+    // Expensive commands run on the query threads, not on their connection's thread; the shutdown
+    // must still wait for them to reply before it closes the connections.
+    @Test
+    void anExpensiveCommandRunningAtShutdownRepliesBeforeTheConnectionIsClosed() throws Exception {
+        Map<String, String> settings = Map.of("nemesis.query.budget-ms", "2000");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}",
+                    client.request("{\"KV_SET\":{\"keys\":{\"s\":[\"" + "a".repeat(40) + "!\"]}}}"));
+            client.sendText("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?match(@, '((a+)+)+b')]\"}}");
+            awaitExpensiveCommandRunning(server);
+
+            server.terminate();
+            WsClient.Frame reply = awaitFrame(client);
+            assertTrue(reply.isText(), () -> "expected the KV_FIND reply, got " + reply);
+            assertReply("{\"KV_FIND_RSP\":{\"st\":17}}", reply.text());
+            WsClient.Frame close = awaitFrame(client);
+            assertTrue(close.isClose(), () -> "expected close, got " + close);
+            assertEquals(1001, close.closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+    }
+
+    private static void awaitExpensiveCommandRunning(ServerProcess server) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            String metrics = AdminClient.get(server.adminPort(), "/metrics").body();
+            if (PrometheusText.value(metrics, "nemesis_expensive_running") == 1) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the KV_FIND never ran");
+    }
+
     @Test
     void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 "nemesis.shutdown-timeout", "1",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
@@ -103,16 +143,22 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void saveOnStopWithSavingDisabledEndsTheProcessWithStatus1AndSaysWhy() throws Exception {
+    void aFinalSaveThatFailsLogsOneLineSayingWhyAndEndsTheProcessWithStatus1() throws Exception {
+        Path persist = Files.createDirectories(saveDir.resolve("data"));
         Map<String, String> settings = Map.of(
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.persist.enabled", "false",
-                "nemesis.persist.path", saveDir.toString());
+                "nemesis.persist.path", persist.toString(),
+                "nemesis.persist.save-on-stop", "on-stop");
         try (ServerProcess server = ServerProcess.start(settings)) {
             server.awaitReady();
+            Files.delete(persist);
+            Files.writeString(persist, "a file where the persist path was");
             server.terminate();
             assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertTrue(String.join("\n", server.stderr()).contains("saving is disabled"), () -> String.valueOf(server.stderr()));
+            List<String> failure = server.stderr().stream().filter(line -> line.contains("saving dataset on-stop failed")).toList();
+            assertEquals(1, failure.size(), () -> String.valueOf(server.stderr()));
+            assertTrue(failure.get(0).contains(persist.resolve("on-stop").toString()), failure.get(0));
+            List<String> trace = server.stderr().stream().filter(line -> line.startsWith("\tat ") || line.contains("Exception")).toList();
+            assertEquals(List.of(), trace, "no stack trace");
         }
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SH_SAVE and SH_LOAD over a real WebSocket: the 0.6.4 fixtures, round trips keeping tokens, sharing and expiry, failures. */
@@ -115,8 +116,10 @@ class SessionsSaveLoadTest {
         client.request("{\"KV_SET\":{\"tkn\":" + priv + ",\"keys\":" + values + "}}");
         client.request("{\"KV_SET\":{\"tkn\":" + shared + ",\"keys\":{\"s\":\"shared\"}}}");
         save("{\"name\":\"roundtrip\"}", "roundtrip");
-        String md = Datasets.read(Datasets.onlySave(ROOT, "roundtrip").resolve("md/md.json"));
-        assertTrue(md.matches("\\{\"name\":\"roundtrip\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":1}"), md);
+        Path ts = Datasets.onlySave(ROOT, "roundtrip");
+        String md = Datasets.read(ts.resolve("md/md.json"));
+        assertTrue(md.matches("\\{\"name\":\"roundtrip\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":1,"
+                + java.util.regex.Pattern.quote(Datasets.dataFilesMember(ts)) + "}"), md);
         client.request("{\"SH_END_ALL\":{}}");
         assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"roundtrip\",\"sessions\":3,\"keys\":5}}",
                 client.request("{\"SH_LOAD\":{\"name\":\"roundtrip\"}}"));
@@ -165,6 +168,7 @@ class SessionsSaveLoadTest {
         String saved = Datasets.read(data);
         // as 0.6.4 (or a build before names were kept) would have written it
         Files.writeString(data, saved.replace(",\"name\":\"" + NAME + "\"", ""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "nameless"));
         client.request("{\"SH_END_ALL\":{}}");
         assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"nameless\",\"sessions\":1,\"keys\":0}}",
                 client.request("{\"SH_LOAD\":{\"name\":\"nameless\"}}"));
@@ -183,6 +187,7 @@ class SessionsSaveLoadTest {
         save("{\"name\":\"misnamed\"}", "misnamed");
         Path data = Datasets.onlyDataFile(ROOT, "misnamed");
         Files.writeString(data, Datasets.read(data).replace("\"name\":\"" + NAME + "\"", "\"name\":\"room-1\""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "misnamed")); // so that the name, not the checksum, fails it
         client.request("{\"SH_END_ALL\":{}}");
         assertLoadFails("misnamed");
     }
@@ -249,6 +254,23 @@ class SessionsSaveLoadTest {
         Datasets.delete(ROOT.resolve("sessions_fixture"));
     }
 
+    @ParameterizedTest
+    @EnumSource(DamagedDatasets.Damage.class)
+    void aDataFileMissingAlteredOrAddedAfterTheSaveIs142AndRestoresNothing(DamagedDatasets.Damage damage) throws Exception {
+        String name = "damaged-" + damage.name().toLowerCase(java.util.Locale.ROOT);
+        Path ts = DamagedDatasets.saveInThreeFiles(ROOT, name, DamagedDatasets.sessionsSnapshot());
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"" + name + "\",\"sessions\":" + DamagedDatasets.SESSIONS
+                        + ",\"keys\":" + DamagedDatasets.SESSIONS * DamagedDatasets.KEYS_PER_SESSION + "}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"" + name + "\"}}"));
+        client.request("{\"SH_END_ALL\":{}}");
+        client.request("{\"SH_NEW\":{\"name\":\"live\"}}");
+
+        damage.apply(ts, DataFormat.SESSIONS);
+        String message = assertLoadFails(name).getString("m");
+        assertTrue(message.contains(damage.reason()), message);
+        Datasets.delete(ROOT.resolve(name));
+    }
+
     @Test
     void kvCommandsOfKvModeDoNotExist() throws Exception {
         assertReply("{\"KV_SAVE_RSP\":{\"st\":10}}", client.request("{\"KV_SAVE\":{\"name\":\"x\"}}"));
@@ -265,12 +287,14 @@ class SessionsSaveLoadTest {
         assertTrue(done.getJsonNumber("duration").longValueExact() >= 0);
     }
 
-    private void assertLoadFails(String name) throws Exception {
+    /** Asserts 142 with the name, and that no session was added; returns the reply. */
+    private JsonObject assertLoadFails(String name) throws Exception {
         String before = client.request("{\"SH_INFO_ALL\":{}}");
         JsonObject reply = Replies.body(client.request("{\"SH_LOAD\":{\"name\":\"" + name + "\"}}"), "SH_LOAD_RSP");
         assertEquals(142, reply.getInt("st"), reply::toString);
         assertEquals(name, reply.getString("name"));
         assertEquals(before, client.request("{\"SH_INFO_ALL\":{}}"));
+        return reply;
     }
 
     private static String token(String reply) {

@@ -150,7 +150,7 @@ class SnapshotRoundTripTest {
         Path dir = write("sessions", new SessionsSnapshot(sessions), 1 << 20);
         String text = Datasets.read(dir.resolve("data/0"));
         assertTrue(text.startsWith("[{\"sh\":{\"tkn\":18446744073709551615,\"shared\":false,\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{\"a\":"), text);
-        assertTrue(Datasets.read(dir.resolve("md/md.json")).endsWith(",\"saveDataType\":1}"));
+        assertTrue(Datasets.read(dir.resolve("md/md.json")).endsWith(",\"saveDataType\":1," + Datasets.dataFilesMember(dir) + "}"));
         assertTrue(text.contains(",{\"sh\":{\"tkn\":5436266092968263419,\"shared\":true,\"name\":\"room-551618\",\"expiry\":{"), text);
         List<SavedSession> read = new DatasetReader(layout, 100).readSessions(new SaveName("sessions"));
         assertEquals(3, read.size());

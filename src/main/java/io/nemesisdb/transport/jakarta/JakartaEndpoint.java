@@ -2,6 +2,7 @@ package io.nemesisdb.transport.jakarta;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,8 +69,9 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(bytes);
+        connection.previous.join();
         try {
-            dispatcher.onText(message, connection);
+            connection.previous = dispatcher.onText(message, connection);
         } catch (OutOfMemoryError e) {
             LOG.severe("out of memory while serving a connection; it was closed with 1011");
             connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "unexpected server error");
@@ -86,6 +88,7 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(message.remaining());
+        connection.previous.join();
         dispatcher.onBinary(connection);
     }
 
@@ -110,11 +113,19 @@ public class JakartaEndpoint {
         return (SessionConnection) session.getUserProperties().get(SINK);
     }
 
-    /** Sends replies on one Jakarta session, one at a time, since a save's second reply comes from another thread. */
+    /**
+     * Sends replies on one Jakarta session, one at a time, since a save's second reply and the
+     * replies of expensive commands come from other threads.
+     */
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
         private final TransportMeter meter;
         private final GuardedWriter writer;
+        /**
+         * The request handed to another thread, which must have replied before the next one runs;
+         * volatile since the container does not promise to deliver every message on one thread.
+         */
+        private volatile CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
         SessionConnection(Session session, TransportMeter meter, GuardedWriter writer) {
             this.session = session;
@@ -140,6 +151,11 @@ public class JakartaEndpoint {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return session.isOpen();
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,6 +65,8 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
     private long skipping;
     private long unreportedBytes;
     private boolean paused;
+    /** An expensive command of this connection running on another thread: later messages wait for it. */
+    private CompletableFuture<Void> running;
 
     FrameHandler(NettyTransport transport) {
         this.transport = transport;
@@ -171,6 +174,13 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
                 ctx.channel().config().setAutoRead(false);
                 break;
             }
+            if (running != null && !nextIsControlFrame()) {
+                // control frames go on (a close is noticed, and stops the command); messages wait
+                if (input.readableBytes() > maxPayload + 65536) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+                break;
+            }
             if (!frame(ctx)) {
                 break;
             }
@@ -183,6 +193,24 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
                 input.discardSomeReadBytes();
             }
         }
+    }
+
+    /** The expensive command finished (its replies are queued ahead of this): the next messages may run. */
+    private void resume(ChannelHandlerContext ctx) {
+        running = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (!paused) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        decode(ctx);
+        connection.flush();
+    }
+
+    /** True when the input starts with the first two bytes of a control frame. */
+    private boolean nextIsControlFrame() {
+        return input.readableBytes() >= 1 && (input.getUnsignedByte(input.readerIndex()) & 0x0F) >= CLOSE;
     }
 
     /** Decodes one frame if the input holds all of it; false when more bytes are needed (or the connection is over). */
@@ -265,7 +293,11 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         } else {
             String text = new String(message, 0, size, StandardCharsets.UTF_8);
             try {
-                dispatcher.onText(text, connection);
+                CompletableFuture<Void> done = dispatcher.onText(text, connection);
+                if (!done.isDone()) {
+                    running = done;
+                    done.whenComplete((result, failure) -> ctx.executor().execute(() -> resume(ctx)));
+                }
             } catch (RuntimeException | OutOfMemoryError e) {
                 failed(e);
             }

@@ -48,6 +48,7 @@ final class NettyConnection implements ReplySink, Connection {
     private long unreportedBytes;
     private boolean closeSent;
     private boolean closeWhenDrained;
+    /** False once a close frame was sent or the channel is gone; read by other threads. */
     private volatile boolean open = true;
 
     NettyConnection(ChannelHandlerContext ctx, TransportMeter meter, long maxBacklog) {
@@ -78,9 +79,10 @@ final class NettyConnection implements ReplySink, Connection {
         }
     }
 
-    /** False once the connection is closing or closed. */
-    boolean isOpen() {
-        return open && !closeSent;
+    /** False once the connection is closing or closed: an expensive command for it can stop. Any thread. */
+    @Override
+    public boolean isOpen() {
+        return open;
     }
 
     boolean closeSent() {
@@ -118,6 +120,7 @@ final class NettyConnection implements ReplySink, Connection {
             return;
         }
         closeSent = true;
+        open = false;
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         int size = Math.min(text.length, 123);
         ByteBuf buf = buffer(2 + size);
@@ -159,6 +162,7 @@ final class NettyConnection implements ReplySink, Connection {
     /** Drops the socket at once, without a close frame. */
     void abort() {
         closeSent = true;
+        open = false;
         ctx.close();
     }
 
@@ -227,6 +231,7 @@ final class NettyConnection implements ReplySink, Connection {
         heldBytes = 0;
         String reason = "unread replies over " + maxBacklog + " bytes";
         closeSent = true;
+        open = false;
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         ByteBuf buf = ctx.alloc().ioBuffer(4 + text.length);
         header(buf, CLOSE, 2 + text.length);
