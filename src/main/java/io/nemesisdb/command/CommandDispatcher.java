@@ -32,7 +32,8 @@ public class CommandDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
     private static final byte[] ERR_PREFIX = Reply.prefix("ERR");
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** What {@link #onText} returns when every reply was sent on the calling thread. */
+    public static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     @Inject
     ServerSettings settings;

@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
 import jakarta.inject.Inject;
@@ -101,6 +102,17 @@ class ExpensiveCommandsTest {
         assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.receiveText());
         assertReply("{\"KV_FIND_RSP\":{\"st\":1,\"keys\":[]}}", client.receiveText());
         assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":2}}", client.receiveText());
+    }
+
+    /** An expensive command that finishes at once (before its connection looks) still replies before the next request. */
+    @Test
+    void aQuickExpensiveCommandStillRepliesBeforeTheNextRequest() throws Exception {
+        WsClient client = connect();
+        for (int i = 0; i < 300; i++) {
+            client.sendPipelined("{\"KV_KEYS\":{}}", "{\"KV_COUNT\":{}}");
+            assertEquals(1, Replies.status(client.receiveText(), "KV_KEYS_RSP"), "round " + i);
+            assertEquals(1, Replies.status(client.receiveText(), "KV_COUNT_RSP"), "round " + i);
+        }
     }
 
     // Before, each query ran on its connection's virtual thread, which the JVM never preempts:

@@ -294,7 +294,8 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
             String text = new String(message, 0, size, StandardCharsets.UTF_8);
             try {
                 CompletableFuture<Void> done = dispatcher.onText(text, connection);
-                if (!done.isDone()) {
+                if (done != CommandDispatcher.DONE) {
+                    // even when already complete: its replies reach this loop as tasks queued ahead of the resume
                     running = done;
                     done.whenComplete((result, failure) -> ctx.executor().execute(() -> resume(ctx)));
                 }
