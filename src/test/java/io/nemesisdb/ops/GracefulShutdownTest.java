@@ -16,11 +16,13 @@ import java.util.Map;
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
+@TransportTest
 class GracefulShutdownTest {
 
     private static final int EXIT_WAIT_SECONDS = 60;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * serving reads and deletes on the same connection; deletes make room again. A command that runs
  * out of memory anyway gets 1000 (or its connection 1011), and the server goes on.
  */
+@TransportTest
 class MemoryLimitTest {
 
     private static final String VALUE = "v".repeat(256 * 1024);

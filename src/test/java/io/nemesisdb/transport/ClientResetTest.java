@@ -14,6 +14,7 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A client that goes away in the middle of a pipelined burst is not a server error: its
  * unanswerable requests are dropped quietly, with nothing logged at WARNING or above.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class ClientResetTest {

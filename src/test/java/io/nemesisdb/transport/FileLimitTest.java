@@ -21,6 +21,7 @@ import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.RawHttp;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * fit the open-files limit, connections past it are refused (503) or wait, none of this stops the
  * listener, and once the flood is gone a new client is served and the server is ready.
  */
+@TransportTest
 class FileLimitTest {
 
     private static final int FILES = 1024;

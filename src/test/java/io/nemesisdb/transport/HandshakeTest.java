@@ -11,6 +11,7 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.RawHttp;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * refused with the HTTP status of its problem, and past {@code nemesis.max-connections} open
  * connections new ones get 503 while the open ones keep working.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.max-connections", value = "3")

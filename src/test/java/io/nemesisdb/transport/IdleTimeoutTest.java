@@ -14,6 +14,7 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * one that keeps sending (requests or pings) is not; {@code nemesis.handshake-timeout}: a
  * connection that never completes its handshake is dropped.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.idle-timeout", value = "2")

@@ -8,6 +8,7 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * header, before any payload), close codes that may not be sent (1002, never echoed), close
  * reasons that are not UTF-8 (1007). Valid close codes are echoed.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.max-payload", value = "1024")

@@ -11,6 +11,7 @@ import io.helidon.microprofile.tyrus.TyrusUpgradeProvider;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.support.RawHttp;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Helidon's default listener off its port. If a Helidon upgrade changes either, this test fails:
  * clients would be served by the wrong transport, unchecked, or not at all.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class TransportSelectionTest {
