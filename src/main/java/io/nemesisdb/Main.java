@@ -1,8 +1,11 @@
 package io.nemesisdb;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,11 +14,15 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
+import io.nemesisdb.config.SecuritySettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
 import io.nemesisdb.persist.PersistPathCheck;
 import io.nemesisdb.persist.StartupLoadException;
+import io.nemesisdb.security.KeyFile;
+import io.nemesisdb.security.KeyTool;
+import io.nemesisdb.security.TlsMaterial;
 import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
@@ -37,9 +44,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("key")) {
+            System.exit(KeyTool.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         Config config;
         ServerSettings settings;
         OperationsSettings operations;
+        SecuritySettings security;
         try {
             Map<String, String> launchSettings = LaunchOptions.parse(args);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -52,6 +64,8 @@ public final class Main {
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
             settings = ServerSettings.from(config);
             operations = OperationsSettings.from(config);
+            security = SecuritySettings.from(config);
+            checkAccess(settings, security);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
             return;
@@ -86,10 +100,52 @@ public final class Main {
         // Ctrl-C (SIGINT) stops as gracefully as SIGTERM: the JVM's default would skip the final save
         Signal.handle(new Signal("TERM"), signal -> stop(operations));
         Signal.handle(new Signal("INT"), signal -> stop(operations));
-        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
-                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), port,
-                settings.host(), adminPort(),
-                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
+        String secure = security.tls() ? "s" : "";
+        System.out.printf("NemesisDB %s ready: %s mode, ws%s://%s:%d/, admin http%s://%s:%d/, persist %s (%s)%s%n",
+                version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
+                secure, settings.host(), adminPort(),
+                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath(),
+                security.clientsAuthenticated() ? ", access keys required" : "");
+    }
+
+    /**
+     * Protected mode: with no access key (nor client certificates) the server serves only its own
+     * machine, unless told otherwise; and a key file or TLS files that cannot be used stop the
+     * start-up with one line.
+     */
+    private static void checkAccess(ServerSettings settings, SecuritySettings security) {
+        if (security.authFile() != null) {
+            try {
+                KeyFile.read(security.authFile());
+            } catch (KeyFile.KeyFileException e) {
+                throw new SettingsException("nemesis.auth.file: " + e.getMessage());
+            }
+        }
+        if (security.tls()) {
+            try {
+                TlsMaterial.read(security.tlsCertificate(), security.tlsPrivateKey(), security.tlsClientCa());
+            } catch (TlsMaterial.TlsFileException e) {
+                throw new SettingsException("TLS: " + e.getMessage());
+            }
+        }
+        if (!security.clientsAuthenticated() && !security.insecure() && !isLoopback(settings.host())) {
+            throw new SettingsException("refusing to listen on " + settings.host() + " without an access key: anyone who can"
+                    + " reach it could read and wipe every key. Set nemesis.auth.key (NEMESIS_AUTH_KEY; make one with"
+                    + " 'java -jar nemesisdb.jar key new'), or nemesis.auth.insecure=true to serve everyone");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Fails early, with the cause, when the port is taken (Helidon would only log it). */

@@ -75,6 +75,25 @@ class ServerLaunchTest {
     }
 
     @Test
+    void listeningBeyondLoopbackWithoutAnAccessKeyStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("server.host", "0.0.0.0"))) {
+            assertOneClearLine(server, 2, "refusing to listen on 0.0.0.0 without an access key");
+        }
+    }
+
+    @Test
+    void aKeyFileThatCannotBeUsedStopsStartUpWithOneLine() throws Exception {
+        Path keys = dir.resolve("keys.json");
+        Files.writeString(keys, "{\"keys\":[{\"name\":\"app\",\"role\":\"root\",\"hash\":\"sha256:x:y\"}]}");
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.auth.file", keys.toString()))) {
+            assertOneClearLine(server, 2, "role 'root' is not admin, readwrite or readonly");
+        }
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.auth.file", dir.resolve("none.json").toString()))) {
+            assertOneClearLine(server, 2, "cannot read the key file");
+        }
+    }
+
+    @Test
     void missingConfigFileStopsStartUpWithOneLine() throws Exception {
         try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + dir.resolve("none.json"))) {
             assertOneClearLine(server, 2, "cannot read config file");

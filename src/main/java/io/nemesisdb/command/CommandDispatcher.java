@@ -15,6 +15,7 @@ import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
+import io.nemesisdb.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -74,14 +75,16 @@ public class CommandDispatcher {
      * Handles one text message; once shutdown has closed the gate, does nothing. The future
      * completes when every reply has been sent: at once, unless the command is expensive and was
      * handed to another thread. The message stays inside the gate until then.
+     *
+     * @param role what the connection's access key allows ({@link Role#ADMIN} when no keys are configured)
      */
-    public CompletableFuture<Void> onText(String message, ReplySink sink) {
+    public CompletableFuture<Void> onText(String message, ReplySink sink, Role role) {
         if (!gate.enter()) {
             return DONE;
         }
         CompletableFuture<Void> handedOff;
         try {
-            handedOff = handle(message, sink);
+            handedOff = handle(message, sink, role);
         } catch (RuntimeException | Error e) {
             gate.leave();
             throw e;
@@ -94,7 +97,7 @@ public class CommandDispatcher {
     }
 
     /** Handles the message; null when it is done, else the future of the command handed off. */
-    private CompletableFuture<Void> handle(String message, ReplySink sink) {
+    private CompletableFuture<Void> handle(String message, ReplySink sink, Role role) {
         Envelope envelope = parser.parse(message);
         if (envelope.isRejected()) {
             send(sink, new Reply(ERR_PREFIX, envelope.error()).add("m", envelope.message()));
@@ -113,15 +116,19 @@ public class CommandDispatcher {
             return null;
         }
         entry.counter().run();
-        return execute(entry, (JsonObject) envelope.body(), sink);
+        return execute(entry, (JsonObject) envelope.body(), sink, role);
     }
 
-    private CompletableFuture<Void> execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink) {
+    private CompletableFuture<Void> execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink, Role role) {
         CommandSpec spec = entry.spec();
         boolean namesSession = mode == Mode.SESSIONS && spec.scope() != Scope.SERVER;
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
         CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter,
                 settings.maxReplySize(), queryBudget);
+        if (!role.allows(spec.access())) {
+            context.fail(Status.FORBIDDEN, "the access key's role, " + role.label() + ", may not run " + spec.name());
+            return null;
+        }
         ParamValidator.Violation violation = ParamValidator.validate(spec.params(), body);
         if (violation != null) {
             context.fail(violation.status(), violation.message());

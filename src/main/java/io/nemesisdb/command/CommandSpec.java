@@ -10,8 +10,9 @@ import jakarta.json.JsonObject;
 
 /**
  * The one declaration of a command: its name and reply name, the modes it exists in, what it
- * works on, whether it is quiet (replies only on error), whether it stores more (and so is refused
- * above {@code nemesis.max-memory}), whether it is expensive, its parameters and its handler.
+ * works on, what access it needs (which decides the roles that may run it), whether it is quiet
+ * (replies only on error), whether it stores more (and so is refused above
+ * {@code nemesis.max-memory}), whether it is expensive, its parameters and its handler.
  *
  * <p>An expensive command is one whose work grows with the data rather than with the request (a
  * search of every key, a load): it runs on the {@link ExpensiveCommands} threads, so that such
@@ -22,6 +23,7 @@ public record CommandSpec(String name,
                           String replyName,
                           Set<Mode> modes,
                           Scope scope,
+                          Access access,
                           boolean quiet,
                           boolean stores,
                           Predicate<JsonObject> expensiveWhen,
@@ -38,11 +40,15 @@ public record CommandSpec(String name,
         return new Builder(name);
     }
 
-    /** Fluent declaration; defaults: both modes, server scope, not quiet, storing nothing, not expensive, no parameters. */
+    /**
+     * Fluent declaration; defaults: both modes, server scope, admin access, not quiet, storing
+     * nothing, not expensive, no parameters.
+     */
     public static final class Builder {
         private final String name;
         private Set<Mode> modes = EnumSet.allOf(Mode.class);
         private Scope scope = Scope.SERVER;
+        private Access access = Access.ADMIN;
         private boolean quiet;
         private boolean stores;
         private Predicate<JsonObject> expensiveWhen;
@@ -59,6 +65,18 @@ public record CommandSpec(String name,
 
         public Builder scope(Scope scope) {
             this.scope = scope;
+            return this;
+        }
+
+        /** A command that only reads: open to every role. */
+        public Builder reads() {
+            this.access = Access.READ;
+            return this;
+        }
+
+        /** A command that changes named keys or one session: open to readwrite and admin keys. */
+        public Builder writes() {
+            this.access = Access.WRITE;
             return this;
         }
 
@@ -90,7 +108,7 @@ public record CommandSpec(String name,
         }
 
         public CommandSpec handler(CommandHandler handler) {
-            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, quiet, stores, expensiveWhen, params, handler);
+            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, access, quiet, stores, expensiveWhen, params, handler);
         }
     }
 }

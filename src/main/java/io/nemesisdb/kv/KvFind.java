@@ -42,7 +42,7 @@ final class KvFind {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_FIND")
+        return KvCommands.keyCommand("KV_FIND").reads()
                 .expensive()
                 .params(required("path", STRING).nonEmpty(), required("rsp", STRING), optional("keys", ARRAY))
                 .handler(resolver.on(KvFind::execute));

@@ -33,7 +33,7 @@ final class KvUpdate {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_UPDATE").stores()
+        return KvCommands.keyCommand("KV_UPDATE").writes().stores()
                 .expensiveWhen(body -> body.containsKey("path"))
                 .params(required("key", STRING), optional("path", STRING))
                 .handler(resolver.on(KvUpdate::execute));

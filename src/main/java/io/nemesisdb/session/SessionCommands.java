@@ -42,16 +42,16 @@ public class SessionCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                sessionsOnly("SH_NEW").stores().params(
+                sessionsOnly("SH_NEW").writes().stores().params(
                         required("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
                         optional("expiry", OBJECT).withMembers(required("duration", UINT), required("deleteSession", BOOL)))
                         .handler(this::create),
-                sessionsOnly("SH_END").scope(Scope.SESSION).handler(this::end),
-                sessionsOnly("SH_OPEN").params(required("name", STRING).nonEmpty()).handler(this::open),
-                sessionsOnly("SH_INFO").scope(Scope.SESSION).handler(this::info),
+                sessionsOnly("SH_END").writes().scope(Scope.SESSION).handler(this::end),
+                sessionsOnly("SH_OPEN").writes().params(required("name", STRING).nonEmpty()).handler(this::open),
+                sessionsOnly("SH_INFO").reads().scope(Scope.SESSION).handler(this::info),
                 sessionsOnly("SH_INFO_ALL").expensive().handler(this::infoAll),
-                sessionsOnly("SH_EXISTS").params(required("tkns", ARRAY)).handler(this::exists),
+                sessionsOnly("SH_EXISTS").reads().params(required("tkns", ARRAY)).handler(this::exists),
                 sessionsOnly("SH_END_ALL").expensive().handler(this::endAll));
     }
 

@@ -7,9 +7,15 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.common.tls.Tls;
+import io.helidon.common.tls.TlsClientAuth;
+import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServerConfig;
+import io.nemesisdb.config.OperationsSettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
+import io.nemesisdb.security.ServerTls;
+import io.nemesisdb.security.TlsMaterial;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,9 +30,11 @@ import jakarta.inject.Inject;
  * is refused; health and metrics keep their admin listener). With jakarta, it accepts at most
  * {@link #TCP_MARGIN} sockets more than {@code nemesis.max-connections}, so that a flood of
  * connections waits in the kernel's backlog instead of using up the process's files, which stops
- * Helidon's listener for good. Helidon 4.2.6 has no public way to change the default listener of
- * an MP server, so this calls its package-private builder accessor; {@code TransportSelectionTest}
- * fails if a Helidon upgrade breaks it.
+ * Helidon's listener for good. With TLS ({@code nemesis.tls.*}) the admin listener speaks https,
+ * and so does the default listener when it is jakarta's, on a TLS context that follows renewals.
+ * Helidon 4.2.6 has no public way to change the listeners of an MP server, so this calls its
+ * package-private builder accessor; {@code TransportSelectionTest} fails if a Helidon upgrade
+ * breaks it.
  */
 @ApplicationScoped
 public class HelidonListener {
@@ -40,14 +48,39 @@ public class HelidonListener {
     @Inject
     OpenConnections connections;
 
+    @Inject
+    ServerTls tls;
+
     /** Runs after Helidon read its configuration and before it starts (at {@code PLATFORM_AFTER + 100}). */
     void fit(@Observes @Priority(PLATFORM_AFTER + 40) @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
-        WebServerConfig.Builder builder = builder(beans.getExtension(ServerCdiExtension.class));
+        ServerCdiExtension extension = beans.getExtension(ServerCdiExtension.class);
+        WebServerConfig.Builder builder = builder(extension);
         if (settings.transport() == Transport.NETTY) {
             builder.address(InetAddress.getLoopbackAddress()).port(0);
         } else {
             builder.maxTcpConnections(connections.max() + TCP_MARGIN);
         }
+        TlsMaterial material = tls.material();
+        if (material != null) {
+            if (settings.transport() == Transport.JAKARTA) {
+                builder.tls(helidonTls(material.mutual()));
+            }
+            ListenerConfig admin = builder.sockets().get(OperationsSettings.ADMIN_SOCKET);
+            builder.putSocket(OperationsSettings.ADMIN_SOCKET, ListenerConfig.builder(admin).tls(helidonTls(false)).build());
+        }
+    }
+
+    /**
+     * Helidon's TLS on the server's renewable context, which serves a renewed certificate without
+     * a reload; the admin listener never asks for client certificates (Kubernetes probes present none).
+     */
+    private Tls helidonTls(boolean clientCertificates) {
+        return Tls.builder()
+                .sslContext(tls.sslContext())
+                .clientAuth(clientCertificates ? TlsClientAuth.REQUIRED : TlsClientAuth.NONE)
+                // Helidon would otherwise check a client certificate's names against the client's address
+                .endpointIdentificationAlgorithm(Tls.ENDPOINT_IDENTIFICATION_NONE)
+                .build();
     }
 
     private static WebServerConfig.Builder builder(ServerCdiExtension extension) {

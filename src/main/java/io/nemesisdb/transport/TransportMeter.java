@@ -19,7 +19,11 @@ public interface TransportMeter {
         /** A handshake while {@code nemesis.max-connections} were open: refused with 503. */
         MAX_CONNECTIONS,
         /** A handshake that is not a valid WebSocket upgrade, or did not finish in time: refused with 4xx or dropped. */
-        BAD_HANDSHAKE
+        BAD_HANDSHAKE,
+        /** A handshake without a valid access key, or from an address that sent too many wrong ones: 401 or 429. */
+        UNAUTHORIZED,
+        /** A browser handshake from an origin not in {@code nemesis.allowed-origins}: 403. */
+        FORBIDDEN_ORIGIN
     }
 
     /** {@code bytes} of message payload were received. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("ready: .* ws://[^:]+:(\\d+)/(?:, admin http://[^:]+:(\\d+)/)?");
+    private static final Pattern READY = Pattern.compile("ready: .* wss?://[^:]+:(\\d+)/(?:, admin https?://[^:]+:(\\d+)/)?");
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();

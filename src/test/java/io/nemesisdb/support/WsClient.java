@@ -36,6 +36,7 @@ public final class WsClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final java.util.Map<String, String> responseHeaders = new java.util.HashMap<>();
 
     private WsClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -53,7 +54,24 @@ public final class WsClient implements AutoCloseable {
      * {@code bufferSize} bytes (0: the system's, which grow with the traffic).
      */
     public static WsClient connect(int port, int bufferSize) throws IOException {
-        Socket socket = new Socket();
+        return connect(port, bufferSize, java.util.Map.of());
+    }
+
+    /** As {@link #connect(int)}, sending these extra handshake headers (an access key, an Origin, subprotocols). */
+    public static WsClient connect(int port, java.util.Map<String, String> headers) throws IOException {
+        return connect(port, 0, headers);
+    }
+
+    /** Connects to {@code wss://127.0.0.1:port/}, with TLS as {@code tls} sets it up (trust, client certificate). */
+    public static WsClient connectTls(int port, javax.net.ssl.SSLContext tls, java.util.Map<String, String> headers) throws IOException {
+        return connect(tls.getSocketFactory().createSocket(), port, 0, headers);
+    }
+
+    private static WsClient connect(int port, int bufferSize, java.util.Map<String, String> headers) throws IOException {
+        return connect(new Socket(), port, bufferSize, headers);
+    }
+
+    private static WsClient connect(Socket socket, int port, int bufferSize, java.util.Map<String, String> headers) throws IOException {
         socket.setTcpNoDelay(true);
         if (bufferSize > 0) {
             socket.setSendBufferSize(bufferSize);
@@ -62,24 +80,38 @@ public final class WsClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         WsClient client = new WsClient(socket);
-        client.handshake(port);
+        try {
+            client.handshake(port, headers);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         return client;
     }
 
-    private void handshake(int port) throws IOException {
+    private void handshake(int port, java.util.Map<String, String> headers) throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String status = readLine();
         if (!status.contains(" 101")) {
             throw new IOException("handshake refused: " + status);
         }
-        while (!readLine().isEmpty()) {
-            // skip the response headers
+        String line;
+        while (!(line = readLine()).isEmpty()) {
+            int colon = line.indexOf(':');
+            responseHeaders.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
         }
+    }
+
+    /** A header of the server's handshake response, by its lower-case name, or null. */
+    public String responseHeader(String name) {
+        return responseHeaders.get(name);
     }
 
     private String readLine() throws IOException {

@@ -12,6 +12,7 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ListenerContext;
 import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
+import io.nemesisdb.security.Role;
 import io.nemesisdb.transport.CloseCodes;
 import io.nemesisdb.transport.TransportMeter;
 
@@ -28,20 +29,35 @@ final class GuardedContext implements ConnectionContext {
     private final DataReader reader;
     private final FrameInspector inspector;
     private final TransportMeter meter;
+    private final Role role;
     private boolean stopped;
 
-    GuardedContext(ConnectionContext delegate, int maxPayload, long maxBacklog, TransportMeter meter) {
+    /**
+     * @param role what the client's access key allows
+     * @param subprotocol the subprotocol to echo in the handshake response (a browser's key), or null
+     */
+    GuardedContext(ConnectionContext delegate, int maxPayload, long maxBacklog, TransportMeter meter, Role role,
+                   String subprotocol) {
         this.delegate = delegate;
+        this.role = role;
         this.meter = meter;
         this.inspector = new FrameInspector(maxPayload);
         this.writer = new GuardedWriter(delegate.dataWriter(), this::abort, maxBacklog,
                 () -> meter.rejected(TransportMeter.Rejection.REPLY_BACKLOG));
+        if (subprotocol != null) {
+            writer.addToHandshake("Sec-WebSocket-Protocol", subprotocol);
+        }
         DataReader source = delegate.dataReader();
         this.reader = new DataReader(() -> next(source));
     }
 
     GuardedWriter writer() {
         return writer;
+    }
+
+    /** What the client's access key allows. */
+    Role role() {
+        return role;
     }
 
     /** Closes the socket: a blocked read or write ends at once. */

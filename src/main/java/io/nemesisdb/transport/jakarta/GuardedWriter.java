@@ -39,6 +39,8 @@ final class GuardedWriter implements DataWriter {
     private long inFlight;
     private boolean writing;
     private boolean closed;
+    /** A header line Helidon's handshake response lacks, added to the first write, or null. */
+    private String handshakeHeader;
 
     /**
      * @param abort closes the socket, which ends a write the client does not read
@@ -71,6 +73,15 @@ final class GuardedWriter implements DataWriter {
     @Override
     public void writeNow(BufferData buffer) {
         enqueue(buffer);
+    }
+
+    /**
+     * Adds {@code name: value} to the handshake response, the first thing written: Helidon 4.2.6
+     * writes a fixed response without {@code Sec-WebSocket-Protocol}, which a browser that offered
+     * subprotocols requires.
+     */
+    synchronized void addToHandshake(String name, String value) {
+        handshakeHeader = name + ": " + value + "\r\n";
     }
 
     /** Queues a close frame after what is pending; every frame after it is dropped. */
@@ -113,7 +124,23 @@ final class GuardedWriter implements DataWriter {
         if (closed) {
             return;
         }
+        if (handshakeHeader != null) {
+            buffer = withHeader(buffer, handshakeHeader);
+            handshakeHeader = null;
+        }
         add(buffer);
+    }
+
+    /** The response in {@code buffer} with {@code line} before the blank line that ends its head. */
+    private static BufferData withHeader(BufferData buffer, String line) {
+        byte[] response = new byte[buffer.available()];
+        buffer.read(response);
+        String head = new String(response, StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return BufferData.create(response);
+        }
+        return BufferData.create((head.substring(0, end + 2) + line + head.substring(end + 2)).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private void add(BufferData buffer) {

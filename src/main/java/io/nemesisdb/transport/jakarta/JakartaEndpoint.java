@@ -12,6 +12,7 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.security.Role;
 import io.nemesisdb.transport.Connection;
 import io.nemesisdb.transport.OpenConnections;
 import io.nemesisdb.transport.TransportMeter;
@@ -55,7 +56,8 @@ public class JakartaEndpoint {
         session.setMaxTextMessageBufferSize(settings.maxPayload());
         session.setMaxBinaryMessageBufferSize(settings.maxPayload());
         session.setMaxIdleTimeout(0);
-        SessionConnection connection = new SessionConnection(session, meter, GuardedConnection.opening().writer());
+        GuardedContext guarded = GuardedConnection.opening();
+        SessionConnection connection = new SessionConnection(session, meter, guarded.writer(), guarded.role());
         session.getUserProperties().put(SINK, connection);
         connections.opened(connection);
     }
@@ -71,7 +73,7 @@ public class JakartaEndpoint {
         meter.received(bytes);
         connection.previous.join();
         try {
-            connection.previous = dispatcher.onText(message, connection);
+            connection.previous = dispatcher.onText(message, connection, connection.role);
         } catch (OutOfMemoryError e) {
             LOG.severe("out of memory while serving a connection; it was closed with 1011");
             connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "unexpected server error");
@@ -121,16 +123,18 @@ public class JakartaEndpoint {
         private final Session session;
         private final TransportMeter meter;
         private final GuardedWriter writer;
+        private final Role role;
         /**
          * The request handed to another thread, which must have replied before the next one runs;
          * volatile since the container does not promise to deliver every message on one thread.
          */
         private volatile CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-        SessionConnection(Session session, TransportMeter meter, GuardedWriter writer) {
+        SessionConnection(Session session, TransportMeter meter, GuardedWriter writer, Role role) {
             this.session = session;
             this.meter = meter;
             this.writer = writer;
+            this.role = role;
         }
 
         /** Never waits for the socket: the {@link GuardedWriter} queues what Tyrus frames. */

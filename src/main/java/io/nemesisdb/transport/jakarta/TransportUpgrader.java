@@ -1,6 +1,10 @@
 package io.nemesisdb.transport.jakarta;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Function;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -14,6 +18,7 @@ import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
+import io.nemesisdb.security.Admission;
 import io.nemesisdb.transport.OpenConnections;
 import io.nemesisdb.transport.TransportMeter;
 import io.nemesisdb.transport.UpgradeCheck;
@@ -21,9 +26,9 @@ import jakarta.enterprise.inject.spi.CDI;
 
 /**
  * Helidon keeps one upgrader per protocol, so this one serves every WebSocket upgrade on Helidon's
- * listener: it checks the handshake ({@link UpgradeCheck}) and takes a place among the
- * {@link OpenConnections}, refusing with the HTTP status of the problem, then lets Tyrus (the
- * {@link JakartaEndpoint}) serve the connection. With the netty transport, Helidon's listener
+ * listener: it checks the handshake ({@link UpgradeCheck}), the client's origin and key
+ * ({@link Admission}) and takes a place among the {@link OpenConnections}, refusing with the HTTP
+ * status of the problem, then lets Tyrus (the {@link JakartaEndpoint}) serve the connection. With the netty transport, Helidon's listener
  * refuses every upgrade.
  */
 final class TransportUpgrader implements Http1Upgrader {
@@ -45,14 +50,23 @@ final class TransportUpgrader implements Http1Upgrader {
         if (settings.transport() != Transport.JAKARTA) {
             throw refusal(new UpgradeCheck.Refusal(404, "no WebSocket endpoint on this listener", null, null));
         }
+        Function<String, String> headerNamed = name -> headers.contains(HeaderNames.create(name))
+                ? String.join(",", headers.all(HeaderNames.create(name), List::of)) : null;
         UpgradeCheck.Refusal refusal = UpgradeCheck.check(prologue.method().text(), prologue.uriPath().rawPath(),
-                prologue.protocol() + "/" + prologue.protocolVersion(),
-                name -> headers.contains(HeaderNames.create(name))
-                        ? String.join(",", headers.all(HeaderNames.create(name), List::of)) : null);
+                prologue.protocol() + "/" + prologue.protocolVersion(), headerNamed);
         TransportMeter meter = CDI.current().select(TransportMeter.class).get();
         if (refusal != null) {
             meter.rejected(TransportMeter.Rejection.BAD_HANDSHAKE);
             throw refusal(refusal);
+        }
+        X509Certificate certificate = context.remotePeer().tlsCertificates()
+                .filter(chain -> chain.length > 0 && chain[0] instanceof X509Certificate)
+                .map(chain -> (X509Certificate) chain[0]).orElse(null);
+        Admission.Decision admission = CDI.current().select(Admission.class).get().admit(headerNamed,
+                context.remotePeer().address() instanceof InetSocketAddress peer ? peer.getAddress() : InetAddress.getLoopbackAddress(),
+                certificate);
+        if (!admission.admitted()) {
+            throw refusal(admission.refusal());
         }
         OpenConnections connections = CDI.current().select(OpenConnections.class).get();
         if (!connections.reserve()) {
@@ -61,7 +75,8 @@ final class TransportUpgrader implements Http1Upgrader {
         }
         ServerConnection connection = null;
         try {
-            GuardedContext guarded = new GuardedContext(context, settings.maxPayload(), settings.maxReplyBacklog(), meter);
+            GuardedContext guarded = new GuardedContext(context, settings.maxPayload(), settings.maxReplyBacklog(), meter,
+                    admission.role(), admission.subprotocol());
             ServerConnection served = tyrus.upgrade(guarded, prologue, headers);
             connection = served == null ? null : new GuardedConnection(served, guarded, settings.idleTimeout(), meter);
         } finally {

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.security.Role;
 import io.nemesisdb.transport.CloseCodes;
 import io.nemesisdb.transport.FrameRules;
 import io.nemesisdb.transport.TransportMeter;
@@ -52,6 +53,8 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
     private final CommandDispatcher dispatcher;
     private final TransportMeter meter;
     private final int maxPayload;
+    /** What the connection's access key allows. */
+    private final Role role;
 
     private NettyConnection connection;
     /** Bytes received and not yet decoded. */
@@ -68,8 +71,9 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
     /** An expensive command of this connection running on another thread: later messages wait for it. */
     private CompletableFuture<Void> running;
 
-    FrameHandler(NettyTransport transport) {
+    FrameHandler(NettyTransport transport, Role role) {
         this.transport = transport;
+        this.role = role;
         this.dispatcher = transport.dispatcher();
         this.meter = transport.meter();
         this.maxPayload = transport.settings().maxPayload();
@@ -293,7 +297,7 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         } else {
             String text = new String(message, 0, size, StandardCharsets.UTF_8);
             try {
-                CompletableFuture<Void> done = dispatcher.onText(text, connection);
+                CompletableFuture<Void> done = dispatcher.onText(text, connection, role);
                 if (done != CommandDispatcher.DONE) {
                     // even when already complete: its replies reach this loop as tasks queued ahead of the resume
                     running = done;

@@ -1,9 +1,15 @@
 package io.nemesisdb.transport.netty;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import io.nemesisdb.security.Admission;
 import io.nemesisdb.transport.TransportMeter;
 import io.nemesisdb.transport.UpgradeCheck;
 import io.netty.buffer.Unpooled;
@@ -20,6 +26,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 
@@ -71,28 +78,37 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 refuse(ctx, refusal);
                 return;
             }
+            Admission.Decision admission = transport.admission().admit(name -> joined(headers, name),
+                    ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress(), clientCertificate(ctx));
+            if (!admission.admitted()) {
+                refuse(ctx, admission.refusal());
+                return;
+            }
             if (!transport.connections().reserve()) {
                 transport.meter().rejected(TransportMeter.Rejection.MAX_CONNECTIONS);
                 refuse(ctx, UpgradeCheck.atCapacity(transport.connections().max()));
                 return;
             }
-            upgrade(ctx, headers.get(HttpHeaderNames.SEC_WEBSOCKET_KEY));
+            upgrade(ctx, headers.get(HttpHeaderNames.SEC_WEBSOCKET_KEY), admission);
         } finally {
             ReferenceCountUtil.release(msg);
         }
     }
 
-    private void upgrade(ChannelHandlerContext ctx, String key) {
+    private void upgrade(ChannelHandlerContext ctx, String key, Admission.Decision admission) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS);
         response.headers()
                 .set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
                 .set(HttpHeaderNames.SEC_WEBSOCKET_ACCEPT, UpgradeCheck.accept(key));
+        if (admission.subprotocol() != null) {
+            response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, admission.subprotocol());
+        }
         ctx.writeAndFlush(response); // encoded at once, ahead of every frame
         ChannelPipeline pipeline = ctx.pipeline();
         HttpServerCodec codec = pipeline.get(HttpServerCodec.class);
         codec.removeOutboundHandler();
-        pipeline.addAfter(ctx.name(), "frames", new FrameHandler(transport));
+        pipeline.addAfter(ctx.name(), "frames", new FrameHandler(transport, admission.role()));
         Duration idle = transport.settings().idleTimeout();
         if (!idle.isZero()) {
             pipeline.addBefore("frames", "idle", new IdleStateHandler(idle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
@@ -115,6 +131,20 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         refused = true;
         ctx.channel().config().setAutoRead(false); // nothing more is read from a refused client
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The certificate the client presented in the TLS handshake, or null. */
+    private static X509Certificate clientCertificate(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate first ? first : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     private static String joined(HttpHeaders headers, String name) {

@@ -3,13 +3,19 @@ package io.nemesisdb.transport.netty;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import javax.net.ssl.SSLException;
+
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.Transport;
+import io.nemesisdb.security.Admission;
+import io.nemesisdb.security.ServerTls;
+import io.nemesisdb.security.TlsMaterial;
 import io.nemesisdb.transport.HelidonListener;
 import io.nemesisdb.transport.OpenConnections;
 import io.nemesisdb.transport.TransportMeter;
@@ -33,6 +39,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -69,6 +78,15 @@ public class NettyTransport {
     @Inject
     TransportMeter meter;
 
+    @Inject
+    Admission admission;
+
+    @Inject
+    ServerTls tls;
+
+    /** The TLS of new connections, or null for plain ws://; replaced when the certificate is renewed. */
+    private volatile SslContext sslContext;
+
     private EventLoopGroup acceptor;
     private EventLoopGroup loops;
     private Channel listener;
@@ -81,6 +99,10 @@ public class NettyTransport {
     void start(@Observes @Priority(PLATFORM_AFTER + 90) @Initialized(ApplicationScoped.class) Object started) {
         if (settings.transport() != Transport.NETTY) {
             return;
+        }
+        if (tls.material() != null) {
+            sslContext = sslContextOf(tls.material());
+            tls.onRenewal(renewed -> sslContext = sslContextOf(renewed));
         }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -102,6 +124,10 @@ public class NettyTransport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        SslContext ssl = sslContext;
+                        if (ssl != null) {
+                            channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
+                        }
                         channel.pipeline()
                                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_HEADERS))
                                 .addLast("handshake", new HandshakeHandler(NettyTransport.this));
@@ -148,6 +174,18 @@ public class NettyTransport {
         }
     }
 
+    private static SslContext sslContextOf(TlsMaterial material) {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forServer(material.key(), material.chain().toArray(X509Certificate[]::new));
+            if (material.mutual()) {
+                builder.trustManager(material.clientAuthorities().toArray(X509Certificate[]::new)).clientAuth(ClientAuth.REQUIRE);
+            }
+            return builder.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
     /** The port clients connect to, or -1 before the listener is bound (or when another transport serves). */
     public int port() {
         return port;
@@ -183,6 +221,10 @@ public class NettyTransport {
 
     TransportMeter meter() {
         return meter;
+    }
+
+    Admission admission() {
+        return admission;
     }
 
     ServerSettings settings() {
