@@ -56,7 +56,10 @@ class KubernetesManifestsTest {
     private static final String VERSION = System.getProperty("nemesis.test.version");
 
     /** kustomization.yaml, as far as these manifests use it. */
-    record Kustomization(String apiVersion, String kind, List<String> resources, List<Image> images) {
+    record Kustomization(String apiVersion, String kind, List<String> resources, List<Image> images, List<Patch> patches) {
+    }
+
+    record Patch(String path) {
     }
 
     record Image(String name, String newTag) {
@@ -123,7 +126,7 @@ class KubernetesManifestsTest {
                     .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(manifests, new TreeSet<>(kustomization.resources()));
+        assertEquals(manifests, new TreeSet<>(kustomization.resources()));  // overlays live in folders of their own
         assertEquals(List.of(new Image(PROJECT, VERSION)), kustomization.images());
         assertEquals(PROJECT, container().getImage());
     }
@@ -219,6 +222,35 @@ class KubernetesManifestsTest {
         assertEquals(Long.valueOf(containerfileUser()), pod.getSecurityContext().getRunAsUser());
         assertTrue(container().getVolumeMounts().stream().anyMatch(mount -> mount.getMountPath().equals("/tmp")),
                 "the JVM needs a writable /tmp");
+    }
+
+    @Test
+    void theAdminKeyComesFromASecretAsASetting() {
+        var key = container().getEnv().stream().filter(env -> env.getName().equals("NEMESIS_AUTH_KEY")).findFirst()
+                .orElseThrow(() -> new AssertionError("without a key the server refuses to listen on the pod's addresses"));
+        assertEquals("nemesisdb-auth", key.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("key", key.getValueFrom().getSecretKeyRef().getKey());
+        assertTrue(defaults.containsKey("nemesis.auth.key"));
+    }
+
+    @Test
+    void theTlsOverlayMountsItsSecretWhereTheSettingsPointAndProbesOverHttps() throws IOException {
+        ObjectMapper yaml = new YAMLMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Kustomization overlay = yaml.readValue(K8S.resolve("tls/kustomization.yaml").toFile(), Kustomization.class);
+        assertEquals(List.of("../"), overlay.resources());
+        assertEquals(List.of(new Patch("tls.yaml")), overlay.patches());
+        StatefulSet patch = strict(yaml.readValue(K8S.resolve("tls/tls.yaml").toFile(), StatefulSet.class), "tls/tls.yaml");
+        Container tls = patch.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(container().getName(), tls.getName());
+        String mount = tls.getVolumeMounts().get(0).getMountPath();
+        Map<String, String> env = tls.getEnv().stream().collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        assertEquals(mount + "/tls.crt", env.get("NEMESIS_TLS_CERTIFICATE"));
+        assertEquals(mount + "/tls.key", env.get("NEMESIS_TLS_PRIVATE_KEY"));
+        assertTrue(defaults.containsKey("nemesis.tls.certificate") && defaults.containsKey("nemesis.tls.private-key"));
+        assertEquals("nemesisdb-tls", patch.getSpec().getTemplate().getSpec().getVolumes().get(0).getSecret().getSecretName());
+        for (var probe : List.of(tls.getStartupProbe(), tls.getLivenessProbe(), tls.getReadinessProbe())) {
+            assertEquals("HTTPS", probe.getHttpGet().getScheme());
+        }
     }
 
     @Test
