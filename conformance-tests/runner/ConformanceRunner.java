@@ -24,9 +24,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -45,6 +49,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
 /** Entry point: options, case loading and selection, the run loop, the summary and the report. */
 public final class ConformanceRunner {
 
@@ -53,19 +64,46 @@ public final class ConformanceRunner {
 
     /** Command-line settings. */
     record Options(URI url, String mode, Long maxPayload, boolean persistence, Pattern only,
-                   List<String> skipTags, List<String> onlyTags, Path report, Path cases, long timeoutMs) {
+                   List<String> skipTags, List<String> onlyTags, Path report, Path cases, long timeoutMs,
+                   Map<String, String> keys, SSLContext tls, boolean verifyHost) {
+
+        static final String USAGE = """
+                usage: java ConformanceRunner.java --url ws://host:port/ --mode kv|sessions [options]
+                  --url URL             the server (wss:// for TLS)
+                  --mode kv|sessions    the mode the server runs in
+                  --max-payload N       the server's maxPayload; without it the max-payload cases are skipped
+                  --persistence on|off  whether the server allows saves (default on)
+                  --only REGEX          only cases whose id matches
+                  --only-tag TAG        only cases with this tag (repeatable)
+                  --skip-tag TAG        skip cases with this tag (repeatable)
+                  --report FILE         write a JUnit-XML report
+                  --cases DIR           the case directory (default conformance-tests/cases)
+                  --timeout-ms N        how long to wait for each expected reply (default 5000)
+                  --auth-key KEY        an admin access key, sent as Authorization: Bearer on every connection
+                  --key ROLE=KEY        a key of another role (readwrite, readonly) for the cases of that role
+                  --ca FILE             PEM certificates to trust for wss:// (default: the JDK's)
+                  --insecure-tls        trust any certificate for wss:// (for a test server's own)
+                  --help                this text""";
 
         static Options parse(String[] args) {
             Map<String, List<String>> values = new HashMap<>();
+            Set<String> flags = new HashSet<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--help") || name.equals("--insecure-tls")) {
+                    flags.add(name.substring(2));
+                    continue;
+                }
                 if (!name.startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("expected --option value, got " + name);
                 }
                 values.computeIfAbsent(name.substring(2), k -> new ArrayList<>()).add(args[++i]);
             }
+            if (flags.contains("help")) {
+                return null;
+            }
             Set<String> known = Set.of("url", "mode", "max-payload", "persistence", "only", "skip-tag", "only-tag",
-                    "report", "cases", "timeout-ms");
+                    "report", "cases", "timeout-ms", "auth-key", "key", "ca");
             for (String name : values.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);
@@ -85,10 +123,27 @@ public final class ConformanceRunner {
             String report = one(values, "report", null);
             Path cases = Path.of(one(values, "cases", Files.isDirectory(Path.of("conformance-tests/cases"))
                     ? "conformance-tests/cases" : "cases"));
-            return new Options(URI.create(url), mode, maxPayload == null ? null : Long.parseLong(maxPayload),
+            Map<String, String> keys = new HashMap<>();
+            String adminKey = one(values, "auth-key", null);
+            if (adminKey != null) {
+                keys.put("admin", adminKey);
+            }
+            for (String roleKey : values.getOrDefault("key", List.of())) {
+                int eq = roleKey.indexOf('=');
+                if (eq <= 0 || !Set.of("admin", "readwrite", "readonly").contains(roleKey.substring(0, eq))) {
+                    throw new IllegalArgumentException("--key takes ROLE=KEY, ROLE one of admin, readwrite, readonly");
+                }
+                keys.put(roleKey.substring(0, eq), roleKey.substring(eq + 1));
+            }
+            URI uri = URI.create(url);
+            boolean insecure = flags.contains("insecure-tls");
+            String ca = one(values, "ca", null);
+            SSLContext tls = uri.getScheme().equals("wss") ? Tls.context(insecure, ca == null ? null : Path.of(ca)) : null;
+            return new Options(uri, mode, maxPayload == null ? null : Long.parseLong(maxPayload),
                     persistence.equals("on"), only == null ? null : Pattern.compile(only),
                     values.getOrDefault("skip-tag", List.of()), values.getOrDefault("only-tag", List.of()),
-                    report == null ? null : Path.of(report), cases, Long.parseLong(one(values, "timeout-ms", "5000")));
+                    report == null ? null : Path.of(report), cases, Long.parseLong(one(values, "timeout-ms", "5000")),
+                    Map.copyOf(keys), tls, !insecure);
         }
 
         private static String one(Map<String, List<String>> values, String name, String fallback) {
@@ -125,9 +180,14 @@ public final class ConformanceRunner {
         List<Case> cases;
         try {
             options = Options.parse(args);
+            if (options == null) {
+                System.out.println(Options.USAGE);
+                return;
+            }
             cases = loadCases(options.cases());
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
+            System.err.println(Options.USAGE);
             System.exit(2);
             return;
         }
@@ -186,6 +246,13 @@ public final class ConformanceRunner {
         }
         if (tags.contains("max-payload") && options.maxPayload() == null) {
             return "needs --max-payload";
+        }
+        String key = CaseRun.keyOf(c);
+        if (key != null && !key.equals("admin") && !options.keys().containsKey("admin")) {
+            return "needs a server with access keys (--auth-key)";
+        }
+        if (key != null && Set.of("readwrite", "readonly").contains(key) && !options.keys().containsKey(key)) {
+            return "needs --key " + key + "=KEY";
         }
         return null;
     }
@@ -518,29 +585,58 @@ public final class ConformanceRunner {
         private final SecureRandom random = new SecureRandom();
         private volatile boolean closing;
 
-        WsClient(URI url, int timeoutMs) throws IOException {
-            int port = url.getPort() < 0 ? 80 : url.getPort();
-            socket = new Socket();
+        /** The server answered the opening handshake with an HTTP status other than 101. */
+        static final class HandshakeRefused extends IOException {
+            final int status;
+
+            HandshakeRefused(int status, String line) {
+                super("handshake refused: " + line);
+                this.status = status;
+            }
+        }
+
+        /**
+         * @param headers extra handshake headers (an access key, an Origin)
+         * @param tls for wss:// URLs, the TLS to connect with; null for ws://
+         * @param verifyHost whether the server's certificate must name the URL's host
+         */
+        WsClient(URI url, int timeoutMs, Map<String, String> headers, SSLContext tls, boolean verifyHost) throws IOException {
+            int port = url.getPort() >= 0 ? url.getPort() : tls != null ? 443 : 80;
+            socket = tls == null ? new Socket() : tls.getSocketFactory().createSocket();
+            if (socket instanceof SSLSocket secure && verifyHost) {
+                SSLParameters parameters = secure.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                secure.setSSLParameters(parameters);
+            }
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(url.getHost(), port), timeoutMs);
             socket.setSoTimeout(timeoutMs);
             out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            handshake(url, port, in);
+            try {
+                handshake(url, port, in, headers);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
             socket.setSoTimeout(0);
             Thread reader = new Thread(() -> readLoop(in), "ws-reader");
             reader.setDaemon(true);
             reader.start();
         }
 
-        private void handshake(URI url, int port, InputStream in) throws IOException {
+        private void handshake(URI url, int port, InputStream in, Map<String, String> headers) throws IOException {
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
             String key = Base64.getEncoder().encodeToString(nonce);
             String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
             String request = "GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + port
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                    + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                    + "\r\nSec-WebSocket-Version: 13\r\n";
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                request += header.getKey() + ": " + header.getValue() + "\r\n";
+            }
+            request += "\r\n";
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -553,7 +649,9 @@ public final class ConformanceRunner {
             }
             String response = head.toString(StandardCharsets.ISO_8859_1);
             if (!response.startsWith("HTTP/1.1 101")) {
-                throw new IOException("handshake refused: " + response.lines().findFirst().orElse(""));
+                String line = response.lines().findFirst().orElse("");
+                String[] parts = line.split(" ");
+                throw new HandshakeRefused(parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1, line);
             }
             String expected;
             try {
@@ -674,6 +772,12 @@ public final class ConformanceRunner {
             out.flush();
         }
 
+        /** Writes these bytes to the socket as they are: no frame, no mask. */
+        synchronized void sendRaw(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
         /** Sends a message split into the given number of frames (1 = unfragmented). */
         void sendMessage(int opcode, byte[] payload, int fragments) throws IOException {
             int size = Math.max(1, (payload.length + fragments - 1) / Math.max(1, fragments));
@@ -719,11 +823,57 @@ public final class ConformanceRunner {
     }
 
     /** Runs one case: placeholders, automatic session, sending, matching replies, captures. */
+    /** TLS for wss:// URLs: the JDK's trust, the certificates of --ca, or with --insecure-tls any certificate. */
+    static final class Tls {
+        private Tls() {
+        }
+
+        static SSLContext context(boolean insecure, Path ca) {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                TrustManager[] trust = null;
+                if (insecure) {
+                    trust = new TrustManager[] {new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                        }
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                        }
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }};
+                } else if (ca != null) {
+                    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                    store.load(null, null);
+                    int i = 0;
+                    try (InputStream pem = Files.newInputStream(ca)) {
+                        for (java.security.cert.Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+                            store.setCertificateEntry("ca-" + i++, certificate);
+                        }
+                    }
+                    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                    factory.init(store);
+                    trust = factory.getTrustManagers();
+                }
+                context.init(null, trust, null);
+                return context;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot set up TLS" + (ca == null ? "" : " with --ca " + ca) + ": " + e.getMessage());
+            }
+        }
+    }
+
     static final class CaseRun {
         private static final Set<String> STEP_KEYS = Set.of("send", "sendText", "sendBinary", "sendTextHex",
-                "sendFragments", "sendSized", "ping", "close", "sleep", "expect", "expectLater", "expectNone",
-                "expectClose", "expectPong", "awaitLater", "reconnect", "comment");
-        private static final List<String> STEP_SENDS = List.of("sendText", "sendBinary", "sendTextHex", "sendFragments");
+                "sendFragments", "sendSized", "ping", "close", "closePayloadHex", "sendRawHex", "sleep", "expect",
+                "expectLater", "expectNone", "expectClose", "expectPong", "awaitLater", "reconnect", "expectRefused", "comment");
+        private static final List<String> STEP_SENDS = List.of("sendText", "sendBinary", "sendTextHex", "sendFragments",
+                "closePayloadHex", "sendRawHex");
         private static final Pattern WHOLE_VAR = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
         private static final Pattern INNER_VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -752,7 +902,9 @@ public final class ConformanceRunner {
             List<Map<String, Object>> steps = (List<Map<String, Object>>) testCase.json().get("steps");
             int stepNo = 0;
             try {
-                ws = new WsClient(options.url(), (int) options.timeoutMs());
+                if (!steps.isEmpty() && !steps.get(0).containsKey("expectRefused")) {
+                    ws = connect();
+                }
                 if (needsSession(steps)) {
                     openSession();
                 }
@@ -777,6 +929,44 @@ public final class ConformanceRunner {
                 if (ws != null) {
                     ws.close();
                 }
+            }
+        }
+
+        /** The key a case connects with ({@code "connect":{"key":…}}): a role, none or wrong; null: the runner's admin key, if any. */
+        static String keyOf(Case c) {
+            return c.json().get("connect") instanceof Map<?, ?> connect && connect.get("key") instanceof String key ? key : null;
+        }
+
+        /** Opens a connection as the case says: with its key (or the admin key) and its Origin. */
+        private WsClient connect() throws IOException {
+            Map<String, String> headers = new LinkedHashMap<>();
+            String key = keyOf(testCase);
+            String sent = key == null ? options.keys().get("admin") : switch (key) {
+                case "none" -> null;
+                case "wrong" -> "not-a-key-" + vars.get("run");
+                default -> options.keys().get(key);
+            };
+            if (sent != null) {
+                headers.put("Authorization", "Bearer " + sent);
+            }
+            if (testCase.json().get("connect") instanceof Map<?, ?> connect && connect.get("origin") instanceof String origin) {
+                headers.put("Origin", origin);
+            }
+            return new WsClient(options.url(), (int) options.timeoutMs(), headers, options.tls(), options.verifyHost());
+        }
+
+        /** A step that expects the server to refuse the case's handshake with this HTTP status. */
+        private void expectRefused(int status) throws Mismatch {
+            try {
+                WsClient accepted = connect();
+                accepted.close();
+                throw new Mismatch("expected the handshake to be refused with " + status + ", it was accepted");
+            } catch (WsClient.HandshakeRefused refused) {
+                if (refused.status != status) {
+                    throw new Mismatch("expected the handshake to be refused with " + status + ", got " + refused.getMessage());
+                }
+            } catch (IOException e) {
+                throw new Mismatch("expected the handshake to be refused with " + status + ", got " + e);
             }
         }
 
@@ -832,7 +1022,11 @@ public final class ConformanceRunner {
             if (Boolean.TRUE.equals(step.get("reconnect"))) {
                 awaitLater();
                 ws.close();
-                ws = new WsClient(options.url(), (int) options.timeoutMs());
+                ws = connect();
+            }
+            if (step.get("expectRefused") instanceof Json.Num status) {
+                expectRefused(status.value().intValue());
+                return;
             }
             if (!step.containsKey("send") && STEP_SENDS.stream().anyMatch(step::containsKey)) {
                 stepInjected = false; // raw sends never get the automatic tkn, nor do their replies
@@ -859,6 +1053,10 @@ public final class ConformanceRunner {
             } else if (step.containsKey("close")) {
                 int code = ((Json.Num) step.get("close")).value().intValue();
                 ws.send(0x8, new byte[] {(byte) (code >>> 8), (byte) code}, true);
+            } else if (step.containsKey("closePayloadHex")) {
+                ws.send(0x8, HexFormat.of().parseHex((String) step.get("closePayloadHex")), true);
+            } else if (step.containsKey("sendRawHex")) {
+                ws.sendRaw(HexFormat.of().parseHex((String) step.get("sendRawHex")));
             }
             if (step.containsKey("expectLater")) {
                 Object patterns = step.get("expectLater");
@@ -1065,7 +1263,7 @@ public final class ConformanceRunner {
         /** The server never sends unsolicited messages: nothing may be left unread when a case ends. */
         private void expectNothingQueued() throws InterruptedException, Mismatch {
             WsClient.Event e;
-            while ((e = ws.next(System.nanoTime())) != null) {
+            while (ws != null && (e = ws.next(System.nanoTime())) != null) {
                 if (!e.kind().equals("pong") && !e.kind().equals("close") && !e.kind().equals("eof")) {
                     throw new Mismatch("unexpected " + e.describe() + " after the last step");
                 }

@@ -1,8 +1,11 @@
 package io.nemesisdb;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,30 +14,44 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
+import io.nemesisdb.config.SecuritySettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
+import io.nemesisdb.persist.PersistPathCheck;
 import io.nemesisdb.persist.StartupLoadException;
+import io.nemesisdb.security.KeyFile;
+import io.nemesisdb.security.KeyTool;
+import io.nemesisdb.security.TlsMaterial;
+import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting, starts Helidon, prints
- * the one start-up line, and on SIGTERM runs the {@link GracefulShutdown} and exits 0 (1 when it
- * could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one
- * line on standard error and a non-zero exit, never a stack trace.
+ * Starts the server: reads the 0.6.4 command line, checks every setting (and, with saving
+ * enabled, that the persist path is writable), starts Helidon, prints the one start-up line, and
+ * on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete
+ * within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard
+ * error and a non-zero exit, never a stack trace.
  */
 public final class Main {
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("key")) {
+            System.exit(KeyTool.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         Config config;
         ServerSettings settings;
         OperationsSettings operations;
+        SecuritySettings security;
         try {
             Map<String, String> launchSettings = LaunchOptions.parse(args);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -47,16 +64,21 @@ public final class Main {
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
             settings = ServerSettings.from(config);
             operations = OperationsSettings.from(config);
+            security = SecuritySettings.from(config);
+            checkAccess(settings, security);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
             return;
         }
         String address = settings.host() + ":" + settings.port();
-        Server server;
         try {
             checkPortFree(settings.host(), settings.port());
             checkPortFree(settings.host(), operations.adminPort());
-            server = Server.builder().config(config).build().start();
+            checkPersistPath(settings);
+            Server.builder().config(config).build().start();
+        } catch (SettingsException e) {
+            exit(2, e.getMessage());
+            return;
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
             if (loadFailure != null) {
@@ -66,7 +88,8 @@ public final class Main {
             exit(1, "cannot start on " + address + ": " + rootMessage(e));
             return;
         }
-        if (server.port() < 0) {
+        int port = CDI.current().select(WebSocketListener.class).get().port();
+        if (port < 0) {
             exit(1, "cannot start on " + address + ": the WebSocket listener did not start (see the log above)");
             return;
         }
@@ -74,11 +97,55 @@ public final class Main {
             exit(1, "cannot start the admin listener on " + settings.host() + ":" + operations.adminPort() + " (see the log above)");
             return;
         }
+        // Ctrl-C (SIGINT) stops as gracefully as SIGTERM: the JVM's default would skip the final save
         Signal.handle(new Signal("TERM"), signal -> stop(operations));
-        System.out.printf("NemesisDB %s ready: %s mode, ws://%s:%d/, admin http://%s:%d/, persist %s (%s)%n",
-                version(), settings.mode().name().toLowerCase(Locale.ROOT), settings.host(), server.port(),
-                settings.host(), adminPort(),
-                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath());
+        Signal.handle(new Signal("INT"), signal -> stop(operations));
+        String secure = security.tls() ? "s" : "";
+        System.out.printf("NemesisDB %s ready: %s mode, ws%s://%s:%d/, admin http%s://%s:%d/, persist %s (%s)%s%n",
+                version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
+                secure, settings.host(), adminPort(),
+                settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath(),
+                security.clientsAuthenticated() ? ", access keys required" : "");
+    }
+
+    /**
+     * Protected mode: with no access key (nor client certificates) the server serves only its own
+     * machine, unless told otherwise; and a key file or TLS files that cannot be used stop the
+     * start-up with one line.
+     */
+    private static void checkAccess(ServerSettings settings, SecuritySettings security) {
+        if (security.authFile() != null) {
+            try {
+                KeyFile.read(security.authFile());
+            } catch (KeyFile.KeyFileException e) {
+                throw new SettingsException("nemesis.auth.file: " + e.getMessage());
+            }
+        }
+        if (security.tls()) {
+            try {
+                TlsMaterial.read(security.tlsCertificate(), security.tlsPrivateKey(), security.tlsClientCa());
+            } catch (TlsMaterial.TlsFileException e) {
+                throw new SettingsException("TLS: " + e.getMessage());
+            }
+        }
+        if (!security.clientsAuthenticated() && !security.insecure() && !isLoopback(settings.host())) {
+            throw new SettingsException("refusing to listen on " + settings.host() + " without an access key: anyone who can"
+                    + " reach it could read and wipe every key. Set nemesis.auth.key (NEMESIS_AUTH_KEY; make one with"
+                    + " 'java -jar nemesisdb.jar key new'), or nemesis.auth.insecure=true to serve everyone");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
@@ -89,6 +156,21 @@ public final class Main {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
+        }
+    }
+
+    /**
+     * Fails early when saving is enabled and saves could not write under the persist path (after
+     * the port checks, so that a second instance started by mistake creates nothing).
+     */
+    private static void checkPersistPath(ServerSettings settings) {
+        if (!settings.persistEnabled()) {
+            return;
+        }
+        String problem = PersistPathCheck.problem(settings.persistPath());
+        if (problem != null) {
+            throw new SettingsException("cannot save datasets in " + settings.persistPath() + " (nemesis.persist.path): " + problem
+                    + "; set nemesis.persist.path to a writable directory, or nemesis.persist.enabled=false");
         }
     }
 
@@ -103,6 +185,9 @@ public final class Main {
     }
 
     private static void stop(OperationsSettings operations) {
+        if (!STOPPING.compareAndSet(false, true)) {
+            return; // a second signal while stopping: the watchdog bounds the shutdown
+        }
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
             try {
                 Thread.sleep(operations.shutdownTimeout().plusSeconds(2).toMillis());

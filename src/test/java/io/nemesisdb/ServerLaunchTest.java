@@ -1,6 +1,7 @@
 package io.nemesisdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Starting and stopping the server as a user does: one clear line on failure, 1001 and exit 0 on SIGTERM. */
 class ServerLaunchTest {
@@ -71,6 +75,25 @@ class ServerLaunchTest {
     }
 
     @Test
+    void listeningBeyondLoopbackWithoutAnAccessKeyStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("server.host", "0.0.0.0"))) {
+            assertOneClearLine(server, 2, "refusing to listen on 0.0.0.0 without an access key");
+        }
+    }
+
+    @Test
+    void aKeyFileThatCannotBeUsedStopsStartUpWithOneLine() throws Exception {
+        Path keys = dir.resolve("keys.json");
+        Files.writeString(keys, "{\"keys\":[{\"name\":\"app\",\"role\":\"root\",\"hash\":\"sha256:x:y\"}]}");
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.auth.file", keys.toString()))) {
+            assertOneClearLine(server, 2, "role 'root' is not admin, readwrite or readonly");
+        }
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.auth.file", dir.resolve("none.json").toString()))) {
+            assertOneClearLine(server, 2, "cannot read the key file");
+        }
+    }
+
+    @Test
     void missingConfigFileStopsStartUpWithOneLine() throws Exception {
         try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + dir.resolve("none.json"))) {
             assertOneClearLine(server, 2, "cannot read config file");
@@ -92,5 +115,61 @@ class ServerLaunchTest {
                 assertOneClearLine(server, 1, "cannot start on 127.0.0.1:" + taken.getLocalPort());
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside", "two words", "."})
+    void aSaveOnStopNameOutsideTheRuleStopsStartUpWithOneLine(String name) throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(
+                "nemesis.persist.path", dir.toString(), "nemesis.persist.save-on-stop", name))) {
+            assertOneClearLine(server, 2, "setting nemesis.persist.save-on-stop is '" + name + "': a dataset name is");
+        }
+    }
+
+    @Test
+    void saveOnStopWithSavingDisabledStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.enabled", "false"),
+                Map.of("NEMESIS_PERSIST_SAVE_ON_STOP", "on-stop"))) {
+            assertOneClearLine(server, 2, "setting nemesis.persist.save-on-stop is 'on-stop', but saving is disabled");
+        }
+    }
+
+    @Test
+    void aPersistPathUnderARegularFileStopsStartUpWithOneLine() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        Path persist = file.resolve("data");
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()))) {
+            assertOneClearLine(server, 2, "cannot save datasets in " + persist + " (nemesis.persist.path): ");
+        }
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void aPersistPathThatCannotBeCreatedStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", "/proc/nope"))) {
+            assertOneClearLine(server, 2, "cannot save datasets in /proc/nope (nemesis.persist.path): ");
+        }
+    }
+
+    @Test
+    void aMissingPersistPathIsCreatedAtStartUpAndLeftEmpty() throws Exception {
+        Path persist = dir.resolve("new/data");
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()))) {
+            server.awaitReady();
+            assertTrue(Files.isDirectory(persist), "the persist path is created at start-up");
+            try (Stream<Path> entries = Files.list(persist)) {
+                assertEquals(List.of(), entries.toList(), "the write check leaves nothing behind");
+            }
+        }
+    }
+
+    @Test
+    void withSavingDisabledThePersistPathIsNotChecked() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(
+                "nemesis.persist.enabled", "false", "nemesis.persist.path", "/proc/nope"))) {
+            server.awaitReady();
+        }
+        assertFalse(Files.exists(Path.of("/proc/nope")));
     }
 }

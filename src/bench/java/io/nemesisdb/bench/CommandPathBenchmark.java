@@ -6,6 +6,7 @@ import io.helidon.microprofile.server.Server;
 import io.nemesisdb.command.CommandDispatcher;
 import io.nemesisdb.protocol.EnvelopeParser;
 import io.nemesisdb.protocol.ReplySink;
+import io.nemesisdb.security.Role;
 import jakarta.enterprise.inject.spi.CDI;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +58,7 @@ public class CommandPathBenchmark {
             sets[i] = "{\"KV_SET\":{\"keys\":{\"k" + i * 7 + "\":" + VALUE + "}}}";
         }
         for (String set : sets) {
-            dispatcher.onText(set, reply -> { });
+            dispatcher.onText(set, reply -> { }, Role.ADMIN);
         }
     }
 
@@ -68,12 +69,12 @@ public class CommandPathBenchmark {
 
     @Benchmark
     public void kvGet() {
-        dispatcher.onText(gets[next++ & 1023], sink);
+        dispatcher.onText(gets[next++ & 1023], sink, Role.ADMIN);
     }
 
     @Benchmark
     public void kvSet() {
-        dispatcher.onText(sets[next++ & 1023], sink);
+        dispatcher.onText(sets[next++ & 1023], sink, Role.ADMIN);
     }
 
     @Benchmark

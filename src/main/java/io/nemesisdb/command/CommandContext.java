@@ -1,5 +1,8 @@
 package io.nemesisdb.command;
 
+import java.time.Duration;
+
+import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
@@ -7,8 +10,9 @@ import jakarta.json.JsonObject;
 
 /**
  * One command being executed: its declaration, its validated body, the request's token (sessions
- * mode) and where its replies go. Replies built here get the command's reply name, are dropped
- * on success for quiet commands, and end with {@code "tkn"} where the protocol wants it.
+ * mode), where its replies go and the budget of its JSONPath evaluations. Replies built here get
+ * the command's reply name, are dropped on success for quiet commands, and end with
+ * {@code "tkn"} where the protocol wants it.
  */
 public final class CommandContext {
 
@@ -19,9 +23,12 @@ public final class CommandContext {
     private final boolean tokenInReplies;
     private final Long token;
     private final CommandMeter meter;
+    private final int maxReplySize;
+    private final Duration queryBudget;
+    private EvaluationBudget evaluationBudget;
 
     CommandContext(CommandSpec spec, byte[] replyPrefix, JsonObject body, ReplySink sink,
-                   boolean tokenInReplies, Long token, CommandMeter meter) {
+                   boolean tokenInReplies, Long token, CommandMeter meter, int maxReplySize, Duration queryBudget) {
         this.spec = spec;
         this.replyPrefix = replyPrefix;
         this.body = body;
@@ -29,6 +36,8 @@ public final class CommandContext {
         this.tokenInReplies = tokenInReplies;
         this.token = token;
         this.meter = meter;
+        this.maxReplySize = maxReplySize;
+        this.queryBudget = queryBudget;
     }
 
     public CommandSpec spec() {
@@ -49,9 +58,20 @@ public final class CommandContext {
         return sink;
     }
 
-    /** Starts a reply with status {@code status}. */
+    /**
+     * The budget that every JSONPath evaluation of this request spends, together: it starts at the
+     * first call, lasts {@code nemesis.query.budget-ms}, and ends early when the client has gone.
+     */
+    public EvaluationBudget evaluationBudget() {
+        if (evaluationBudget == null) {
+            evaluationBudget = EvaluationBudget.startingNow(queryBudget, sink::isOpen);
+        }
+        return evaluationBudget;
+    }
+
+    /** Starts a reply with status {@code status}, which may not grow past {@code nemesis.max-reply-size}. */
     public Reply reply(Status status) {
-        return new Reply(replyPrefix, status);
+        return new Reply(replyPrefix, status).limit(maxReplySize);
     }
 
     /** Finishes and sends {@code reply}, unless the command is quiet and the reply is a success. */

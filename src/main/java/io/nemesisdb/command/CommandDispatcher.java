@@ -1,5 +1,7 @@
 package io.nemesisdb.command;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -7,11 +9,13 @@ import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
+import io.nemesisdb.protocol.JsonText;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
+import io.nemesisdb.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -19,14 +23,18 @@ import jakarta.json.JsonValue;
 
 /**
  * The transport-agnostic protocol core: takes one request message and sends its replies. Applies
- * the envelope checks, finds the command, validates its parameters and token, and runs it.
- * Transports call it and know nothing of commands.
+ * the envelope checks, finds the command, validates its parameters and token, and runs it: on the
+ * caller's thread, or, for an expensive command, on the {@link ExpensiveCommands} threads.
+ * Transports call it and know nothing of commands; before they pass the connection's next
+ * message, they wait for the future {@link #onText} returned, so that replies stay in order.
  */
 @ApplicationSingleton
 public class CommandDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
     private static final byte[] ERR_PREFIX = Reply.prefix("ERR");
+    /** What {@link #onText} returns when every reply was sent on the calling thread. */
+    public static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     @Inject
     ServerSettings settings;
@@ -40,13 +48,21 @@ public class CommandDispatcher {
     @Inject
     CommandGate gate;
 
+    @Inject
+    MemoryLimit memory;
+
+    @Inject
+    ExpensiveCommands expensive;
+
     private EnvelopeParser parser;
     private Mode mode;
+    private Duration queryBudget;
 
     @PostConstruct
     void init() {
         parser = new EnvelopeParser(settings.maxDepth());
         mode = settings.mode();
+        queryBudget = settings.queryBudget();
     }
 
     /** Handles a binary message: always rejected (2). */
@@ -55,56 +71,94 @@ public class CommandDispatcher {
                 .add("m", "binary messages are not accepted; send JSON as text"));
     }
 
-    /** Handles one text message; once shutdown has closed the gate, does nothing. */
-    public void onText(String message, ReplySink sink) {
+    /**
+     * Handles one text message; once shutdown has closed the gate, does nothing. The future
+     * completes when every reply has been sent: at once, unless the command is expensive and was
+     * handed to another thread. The message stays inside the gate until then.
+     *
+     * @param role what the connection's access key allows ({@link Role#ADMIN} when no keys are configured)
+     */
+    public CompletableFuture<Void> onText(String message, ReplySink sink, Role role) {
         if (!gate.enter()) {
-            return;
+            return DONE;
         }
+        CompletableFuture<Void> handedOff;
         try {
-            handle(message, sink);
-        } finally {
+            handedOff = handle(message, sink, role);
+        } catch (RuntimeException | Error e) {
             gate.leave();
+            throw e;
         }
+        if (handedOff == null) {
+            gate.leave();
+            return DONE;
+        }
+        return handedOff.whenComplete((done, failure) -> gate.leave());
     }
 
-    private void handle(String message, ReplySink sink) {
+    /** Handles the message; null when it is done, else the future of the command handed off. */
+    private CompletableFuture<Void> handle(String message, ReplySink sink, Role role) {
         Envelope envelope = parser.parse(message);
         if (envelope.isRejected()) {
             send(sink, new Reply(ERR_PREFIX, envelope.error()).add("m", envelope.message()));
-            return;
+            return null;
         }
         String name = envelope.command();
         CommandRegistry.Entry entry = registry.find(name);
         byte[] replyPrefix = entry != null ? entry.replyPrefix() : Reply.prefix(name + "_RSP");
         if (envelope.body().getValueType() != JsonValue.ValueType.OBJECT) {
             send(sink, new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object"));
-            return;
+            return null;
         }
         if (entry == null || !entry.spec().modes().contains(mode)) {
             String why = entry == null ? "unknown command " : "not available in this mode: ";
             send(sink, new Reply(replyPrefix, Status.COMMAND_NOT_EXIST).add("m", why + name));
-            return;
+            return null;
         }
         entry.counter().run();
-        execute(entry, (JsonObject) envelope.body(), sink);
+        return execute(entry, (JsonObject) envelope.body(), sink, role);
     }
 
-    private void execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink) {
+    private CompletableFuture<Void> execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink, Role role) {
         CommandSpec spec = entry.spec();
         boolean namesSession = mode == Mode.SESSIONS && spec.scope() != Scope.SERVER;
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
-        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter);
+        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter,
+                settings.maxReplySize(), queryBudget);
+        if (!role.allows(spec.access())) {
+            context.fail(Status.FORBIDDEN, "the access key's role, " + role.label() + ", may not run " + spec.name());
+            return null;
+        }
         ParamValidator.Violation violation = ParamValidator.validate(spec.params(), body);
         if (violation != null) {
             context.fail(violation.status(), violation.message());
-            return;
+            return null;
         }
         if (namesSession && token == null) {
             context.fail(Status.SESSION_TOKEN_INVALID, "tkn is absent or not an unsigned 64-bit integer");
-            return;
+            return null;
         }
+        if (spec.stores() && memory.exceeded()) {
+            context.fail(Status.MEMORY_LIMIT, "the server holds more than nemesis.max-memory (" + memory.limit()
+                    + " bytes of heap in use): only reads and deletes are accepted");
+            return null;
+        }
+        if (spec.isExpensive(body)) {
+            return expensive.submit(() -> run(context));
+        }
+        run(context);
+        return null;
+    }
+
+    private static void run(CommandContext context) {
+        CommandSpec spec = context.spec();
         try {
             spec.handler().handle(context);
+        } catch (JsonText.TooLarge e) {
+            context.fail(Status.REPLY_TOO_LARGE, "the reply would be larger than nemesis.max-reply-size (" + e.limit() + " bytes)");
+        } catch (OutOfMemoryError e) {
+            LOG.severe("command " + spec.name() + " ran out of memory; it was answered 1000");
+            context.fail(Status.UNKNOWN, "the server ran out of memory");
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "command " + spec.name() + " failed unexpectedly", e);
             context.fail(Status.UNKNOWN, "unexpected server error");

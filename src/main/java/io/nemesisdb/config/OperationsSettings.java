@@ -3,6 +3,7 @@ package io.nemesisdb.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.nemesisdb.persist.SaveName;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.Config;
  * @param adminPort the port of the admin listener ({@code nemesis.admin-port}; 0 picks a free one),
  *                  bound to the same host as the WebSocket listener
  * @param shutdownTimeout the longest a shutdown may take, final save included ({@code nemesis.shutdown-timeout}, seconds)
- * @param saveOnStop the dataset saved when the server stops ({@code nemesis.persist.save-on-stop}; empty: none)
+ * @param saveOnStop the dataset saved when the server stops ({@code nemesis.persist.save-on-stop}; empty: none);
+ *                   a valid dataset name, and only with saving enabled
  * @param loadMissingOk whether a start-up load of a dataset never saved completely starts the
  *                      server empty instead of stopping it ({@code nemesis.load.missing-ok})
  */
@@ -29,7 +31,26 @@ public record OperationsSettings(int adminPort, Duration shutdownTimeout, Option
         return new OperationsSettings(
                 read.integer("nemesis.admin-port", 0, 65535),
                 Duration.ofSeconds(read.integer("nemesis.shutdown-timeout", 1, 3600)),
-                Optional.ofNullable(read.optionalString("nemesis.persist.save-on-stop")),
+                saveOnStop(read),
                 read.bool("nemesis.load.missing-ok"));
+    }
+
+    /**
+     * The dataset to save on stop, checked now rather than at shutdown, when it is too late to
+     * fix: a name the save would refuse, or saving disabled, stops the start-up.
+     */
+    private static Optional<String> saveOnStop(SettingReader read) {
+        String name = read.optionalString("nemesis.persist.save-on-stop");
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (SaveName.problem(name) != null) {
+            throw new SettingsException("setting nemesis.persist.save-on-stop is '" + name + "': " + SaveName.rule());
+        }
+        if (!read.bool("nemesis.persist.enabled")) {
+            throw new SettingsException("setting nemesis.persist.save-on-stop is '" + name
+                    + "', but saving is disabled (nemesis.persist.enabled=false): enable saving or remove the setting");
+        }
+        return Optional.of(name);
     }
 }

@@ -41,6 +41,31 @@ final class SettingReader {
         }
     }
 
+    /**
+     * A size in bytes, written as a whole number with an optional {@code k}, {@code m} or
+     * {@code g} suffix (powers of 1024), or as {@code N%} of {@code whole} (N from 1 to 100).
+     */
+    long size(String name, long whole) {
+        String value = string(name).toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("%")) {
+                int percent = Integer.parseInt(value.substring(0, value.length() - 1));
+                if (percent < 1 || percent > 100) {
+                    throw new SettingsException("setting " + name + " is " + value + ", outside 1%..100%");
+                }
+                return whole / 100 * percent;
+            }
+            int unit = "kmg".indexOf(value.charAt(value.length() - 1));
+            long number = Long.parseLong(unit < 0 ? value : value.substring(0, value.length() - 1));
+            if (number < 1) {
+                throw new SettingsException("setting " + name + " is " + value + ", not a positive size");
+            }
+            return unit < 0 ? number : Math.multiplyExact(number, 1L << (10 * (unit + 1)));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new SettingsException("setting " + name + " is '" + value + "', not a size (bytes, with k, m or g, or a percentage)");
+        }
+    }
+
     boolean bool(String name) {
         String value = string(name).toLowerCase(Locale.ROOT);
         return switch (value) {

@@ -1,41 +1,32 @@
 package io.nemesisdb.jsonpath;
 
 /**
- * A string view for java.util.regex that counts character reads and aborts the match once a
- * budget is spent: the regex engine reads a character for every step it takes, so this bounds
- * the time of any pattern, however it backtracks.
+ * A string view for java.util.regex that counts every character read as a step of the request's
+ * {@link EvaluationBudget}: the regex engine reads a character for every step it takes, so a
+ * pattern that backtracks catastrophically spends the request's budget like any other work and is
+ * stopped with it, however many strings it is tried on.
  */
 final class BudgetedCharSequence implements CharSequence {
-
-    /** Thrown from inside the regex engine to abandon a match; never escapes {@link RegexCache}. */
-    static final class BudgetExhausted extends RuntimeException {
-
-        BudgetExhausted() {
-            super(null, null, false, false);
-        }
-    }
 
     private final String text;
     private final int offset;
     private final int length;
-    private final long[] remaining;
+    private final EvaluationBudget budget;
 
-    BudgetedCharSequence(String text, long budget) {
-        this(text, 0, text.length(), new long[] {budget});
+    BudgetedCharSequence(String text, EvaluationBudget budget) {
+        this(text, 0, text.length(), budget);
     }
 
-    private BudgetedCharSequence(String text, int offset, int length, long[] remaining) {
+    private BudgetedCharSequence(String text, int offset, int length, EvaluationBudget budget) {
         this.text = text;
         this.offset = offset;
         this.length = length;
-        this.remaining = remaining;
+        this.budget = budget;
     }
 
     @Override
     public char charAt(int index) {
-        if (--remaining[0] < 0) {
-            throw new BudgetExhausted();
-        }
+        budget.step();
         return text.charAt(offset + index);
     }
 
@@ -46,7 +37,7 @@ final class BudgetedCharSequence implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new BudgetedCharSequence(text, offset + start, end - start, remaining);
+        return new BudgetedCharSequence(text, offset + start, end - start, budget);
     }
 
     @Override

@@ -16,14 +16,14 @@ enum ComparisonOperator {
         return symbol;
     }
 
-    boolean holds(JsonValue left, JsonValue right) {
+    boolean holds(JsonValue left, JsonValue right, Evaluation evaluation) {
         return switch (this) {
-            case EQUAL -> JsonValues.equal(left, right);
-            case NOT_EQUAL -> !JsonValues.equal(left, right);
+            case EQUAL -> JsonValues.equal(left, right, evaluation);
+            case NOT_EQUAL -> !JsonValues.equal(left, right, evaluation);
             case LESS -> JsonValues.less(left, right);
-            case LESS_OR_EQUAL -> JsonValues.less(left, right) || JsonValues.equal(left, right);
+            case LESS_OR_EQUAL -> JsonValues.less(left, right) || JsonValues.equal(left, right, evaluation);
             case GREATER -> JsonValues.less(right, left);
-            case GREATER_OR_EQUAL -> JsonValues.less(right, left) || JsonValues.equal(left, right);
+            case GREATER_OR_EQUAL -> JsonValues.less(right, left) || JsonValues.equal(left, right, evaluation);
         };
     }
 }

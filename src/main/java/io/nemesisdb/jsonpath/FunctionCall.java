@@ -26,52 +26,56 @@ final class FunctionCall {
         return function;
     }
 
+    List<FunctionArgument> arguments() {
+        return arguments;
+    }
+
     /** Result of a ValueType function; null is Nothing. */
-    JsonValue evaluateValue(JsonValue current, JsonValue root) {
+    JsonValue evaluateValue(JsonValue current, Evaluation evaluation) {
         return switch (function) {
             case LENGTH -> {
-                JsonValue argument = value(0, current, root);
+                JsonValue argument = value(0, current, evaluation);
                 yield argument == null ? null : LengthOf.function(argument);
             }
-            case COUNT -> CachedJson.PROVIDER.createValue(countNodes(nodesQuery(0), current, root));
-            case VALUE -> singleNode(nodesQuery(0), current, root);
+            case COUNT -> CachedJson.PROVIDER.createValue(countNodes(nodesQuery(0), current, evaluation));
+            case VALUE -> singleNode(nodesQuery(0), current, evaluation);
             default -> throw new IllegalStateException(function + " is not ValueType");
         };
     }
 
     /** Result of a LogicalType function (NodesType results would convert by non-emptiness; none exist). */
-    boolean evaluateLogical(JsonValue current, JsonValue root) {
+    boolean evaluateLogical(JsonValue current, Evaluation evaluation) {
         if (function != Function.MATCH && function != Function.SEARCH) {
             throw new IllegalStateException(function + " is not LogicalType");
         }
-        if (!(value(0, current, root) instanceof JsonString subject)
-                || !(value(1, current, root) instanceof JsonString pattern)) {
+        if (!(value(0, current, evaluation) instanceof JsonString subject)
+                || !(value(1, current, evaluation) instanceof JsonString pattern)) {
             return false;
         }
-        return regexes.matches(pattern.getString(), subject.getString());
+        return regexes.matches(pattern.getString(), subject.getString(), evaluation.budget());
     }
 
-    private JsonValue value(int index, JsonValue current, JsonValue root) {
-        return ((FunctionArgument.Value) arguments.get(index)).expression().evaluate(current, root);
+    private JsonValue value(int index, JsonValue current, Evaluation evaluation) {
+        return ((FunctionArgument.Value) arguments.get(index)).expression().evaluate(current, evaluation);
     }
 
     private Query nodesQuery(int index) {
         return ((FunctionArgument.Nodes) arguments.get(index)).query();
     }
 
-    private static int countNodes(Query query, JsonValue current, JsonValue root) {
+    private static int countNodes(Query query, JsonValue current, Evaluation evaluation) {
         int[] count = {0};
-        query.evaluate(current, null, root, (value, at) -> {
+        query.evaluate(current, null, evaluation, (value, at) -> {
             count[0]++;
             return true;
         });
         return count[0];
     }
 
-    private static JsonValue singleNode(Query query, JsonValue current, JsonValue root) {
+    private static JsonValue singleNode(Query query, JsonValue current, Evaluation evaluation) {
         JsonValue[] found = new JsonValue[1];
         int[] count = {0};
-        query.evaluate(current, null, root, (value, at) -> {
+        query.evaluate(current, null, evaluation, (value, at) -> {
             found[0] = value;
             return ++count[0] < 2;
         });

@@ -26,8 +26,8 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    /** Equality where null is Nothing: Nothing equals only Nothing. */
-    static boolean equal(JsonValue left, JsonValue right) {
+    /** Equality where null is Nothing: Nothing equals only Nothing; a step per pair of values compared. */
+    static boolean equal(JsonValue left, JsonValue right, Evaluation evaluation) {
         if (left == null || right == null) {
             return left == right;
         }
@@ -37,6 +37,7 @@ final class JsonValues {
         while (!pending.isEmpty()) {
             JsonValue b = pending.pop();
             JsonValue a = pending.pop();
+            evaluation.step();
             if (a == b) {
                 continue;
             }

@@ -6,14 +6,14 @@ import java.util.List;
 /** A filter's logical expression (RFC 9535 section 2.3.5): true or false for the current node. */
 sealed interface LogicalExpression {
 
-    boolean test(JsonValue current, JsonValue root);
+    boolean test(JsonValue current, Evaluation evaluation);
 
     record Or(List<LogicalExpression> operands) implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
+        public boolean test(JsonValue current, Evaluation evaluation) {
             for (LogicalExpression operand : operands) {
-                if (operand.test(current, root)) {
+                if (operand.test(current, evaluation)) {
                     return true;
                 }
             }
@@ -24,9 +24,9 @@ sealed interface LogicalExpression {
     record And(List<LogicalExpression> operands) implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
+        public boolean test(JsonValue current, Evaluation evaluation) {
             for (LogicalExpression operand : operands) {
-                if (!operand.test(current, root)) {
+                if (!operand.test(current, evaluation)) {
                     return false;
                 }
             }
@@ -37,8 +37,8 @@ sealed interface LogicalExpression {
     record Not(LogicalExpression operand) implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
-            return !operand.test(current, root);
+        public boolean test(JsonValue current, Evaluation evaluation) {
+            return !operand.test(current, evaluation);
         }
     }
 
@@ -46,8 +46,8 @@ sealed interface LogicalExpression {
     record Exists(Query query) implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
-            return query.selectsAny(current, root);
+        public boolean test(JsonValue current, Evaluation evaluation) {
+            return query.selectsAny(current, evaluation);
         }
     }
 
@@ -55,8 +55,8 @@ sealed interface LogicalExpression {
     record FunctionTest(FunctionCall call) implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
-            return call.evaluateLogical(current, root);
+        public boolean test(JsonValue current, Evaluation evaluation) {
+            return call.evaluateLogical(current, evaluation);
         }
     }
 
@@ -64,8 +64,20 @@ sealed interface LogicalExpression {
             implements LogicalExpression {
 
         @Override
-        public boolean test(JsonValue current, JsonValue root) {
-            return operator.holds(left.evaluate(current, root), right.evaluate(current, root));
+        public boolean test(JsonValue current, Evaluation evaluation) {
+            return operator.holds(left.evaluate(current, evaluation), right.evaluate(current, evaluation), evaluation);
+        }
+    }
+
+    /**
+     * A part that does not depend on the current node ({@code count($[*]) < 0}): evaluated once
+     * per root and remembered, instead of once per node the filter tests.
+     */
+    record OncePerRoot(LogicalExpression expression) implements LogicalExpression {
+
+        @Override
+        public boolean test(JsonValue current, Evaluation evaluation) {
+            return evaluation.oncePerRoot(this, () -> expression.test(null, evaluation));
         }
     }
 }

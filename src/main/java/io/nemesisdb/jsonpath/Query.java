@@ -28,8 +28,8 @@ record Query(boolean absolute, List<Segment> segments) {
     }
 
     /** Sends the nodelist of this query, evaluated at {@code current}, to the sink. */
-    void evaluate(JsonValue current, Location location, JsonValue root, NodeSink sink) {
-        JsonValue start = absolute ? root : current;
+    void evaluate(JsonValue current, Location location, Evaluation evaluation, NodeSink sink) {
+        JsonValue start = absolute ? evaluation.root() : current;
         Location startLocation = absolute && location != null ? Location.ROOT : location;
         if (segments.isEmpty()) {
             sink.accept(start, startLocation);
@@ -44,7 +44,7 @@ record Query(boolean absolute, List<Segment> segments) {
             List<JsonValue> nextValues = new ArrayList<>();
             List<Location> nextLocations = new ArrayList<>();
             for (int n = 0; n < values.size(); n++) {
-                segment.apply(values.get(n), locations.get(n), root, (value, at) -> {
+                segment.apply(values.get(n), locations.get(n), evaluation, (value, at) -> {
                     nextValues.add(value);
                     nextLocations.add(at);
                     return true;
@@ -58,16 +58,16 @@ record Query(boolean absolute, List<Segment> segments) {
         }
         Segment lastSegment = segments.get(last);
         for (int n = 0; n < values.size(); n++) {
-            if (!lastSegment.apply(values.get(n), locations.get(n), root, sink)) {
+            if (!lastSegment.apply(values.get(n), locations.get(n), evaluation, sink)) {
                 return;
             }
         }
     }
 
     /** True when the query selects at least one node; stops at the first. */
-    boolean selectsAny(JsonValue current, JsonValue root) {
+    boolean selectsAny(JsonValue current, Evaluation evaluation) {
         boolean[] found = {false};
-        evaluate(current, null, root, (value, at) -> {
+        evaluate(current, null, evaluation, (value, at) -> {
             found[0] = true;
             return false;
         });
@@ -75,9 +75,10 @@ record Query(boolean absolute, List<Segment> segments) {
     }
 
     /** The single value of a singular query, or null (Nothing) when it selects no node. */
-    JsonValue singleValue(JsonValue current, JsonValue root) {
-        JsonValue value = absolute ? root : current;
+    JsonValue singleValue(JsonValue current, Evaluation evaluation) {
+        JsonValue value = absolute ? evaluation.root() : current;
         for (Segment segment : segments) {
+            evaluation.step();
             Selector selector = segment.selectors().getFirst();
             value = switch (selector) {
                 case Selector.Name name -> memberOf(value, name);

@@ -116,7 +116,7 @@ final class QueryParser {
             enterNesting();
             LogicalExpression condition = toLogical(logicalOr());
             nesting--;
-            return new Selector.Filter(condition);
+            return new Selector.Filter(Hoisting.filterCondition(condition));
         }
         if (c == '-' || c == ':' || isDigit(c)) {
             return indexOrSlice();

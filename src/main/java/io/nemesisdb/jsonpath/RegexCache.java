@@ -9,15 +9,13 @@ import java.util.regex.Pattern;
 /**
  * The compiled regular expressions of one {@code match()} or {@code search()} call. A literal
  * pattern is compiled once with the query; patterns that come from the data are compiled on first
- * use and kept, up to a bound, so no pattern is compiled per node. Matching runs under a step
- * budget: a pattern that backtracks catastrophically ends the query with
- * {@link JsonPathEvaluationException} instead of holding a thread.
+ * use and kept, up to a bound, so no pattern is compiled per node. Matching spends the request's
+ * {@link EvaluationBudget}, a step per character read: a pattern that backtracks catastrophically
+ * ends the request with {@link BudgetExceededException} instead of holding a thread.
  */
 final class RegexCache {
 
     private static final int MAX_DYNAMIC_PATTERNS = 256;
-    private static final long BASE_STEP_BUDGET = 1_000_000;
-    private static final long STEPS_PER_CHARACTER = 200;
 
     private final String literalText;
     private final Optional<Pattern> literal;
@@ -31,18 +29,14 @@ final class RegexCache {
     }
 
     /** Whether {@code subject} matches (whole string) or contains (search) the I-Regexp; false when it is invalid. */
-    boolean matches(String iRegexp, String subject) {
+    boolean matches(String iRegexp, String subject, EvaluationBudget budget) {
         Optional<Pattern> pattern = iRegexp.equals(literalText) ? literal : dynamicPattern(iRegexp);
         if (pattern.isEmpty()) {
             return false;
         }
-        long budget = BASE_STEP_BUDGET + STEPS_PER_CHARACTER * subject.length();
         Matcher matcher = pattern.get().matcher(new BudgetedCharSequence(subject, budget));
         try {
             return wholeString ? matcher.matches() : matcher.find();
-        } catch (BudgetedCharSequence.BudgetExhausted e) {
-            throw new JsonPathEvaluationException("regular expression '" + iRegexp
-                    + "' needs too many steps on a string of " + subject.length() + " characters");
         } catch (StackOverflowError e) {
             // java.util.regex recurses per repetition; a long subject must not take the server down
             throw new JsonPathEvaluationException("regular expression '" + iRegexp

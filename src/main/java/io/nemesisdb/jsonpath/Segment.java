@@ -30,9 +30,10 @@ record Segment(boolean descendant, List<Selector> selectors) {
     }
 
     /** Applies the segment to one input node; returns false when the sink asked to stop. */
-    boolean apply(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+    boolean apply(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
+        evaluation.step();
         if (!descendant) {
-            return applySelectors(value, location, root, sink);
+            return applySelectors(value, location, evaluation, sink);
         }
         Deque<Object> pending = new ArrayDeque<>();
         pending.push(location == null ? NO_LOCATION : location);
@@ -41,7 +42,8 @@ record Segment(boolean descendant, List<Selector> selectors) {
             JsonValue current = (JsonValue) pending.pop();
             Object at = pending.pop();
             Location currentLocation = at == NO_LOCATION ? null : (Location) at;
-            if (!applySelectors(current, currentLocation, root, sink)) {
+            evaluation.step();
+            if (!applySelectors(current, currentLocation, evaluation, sink)) {
                 return false;
             }
             pushChildrenInReverse(current, currentLocation, pending);
@@ -49,9 +51,9 @@ record Segment(boolean descendant, List<Selector> selectors) {
         return true;
     }
 
-    private boolean applySelectors(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+    private boolean applySelectors(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
         for (Selector selector : selectors) {
-            if (!selector.select(value, location, root, sink)) {
+            if (!selector.select(value, location, evaluation, sink)) {
                 return false;
             }
         }

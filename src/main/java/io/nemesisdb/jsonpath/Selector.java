@@ -5,17 +5,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Map;
 
-/** One RFC 9535 selector (section 2.3): given an input node, it sends the nodes it selects to a sink. */
+/**
+ * One RFC 9535 selector (section 2.3): given an input node, it sends the nodes it selects to a
+ * sink. Selectors that go through a container count a step per child; the others do constant work
+ * per input node, which {@link Segment#apply} counts.
+ */
 sealed interface Selector {
 
     /** Selects from {@code value}; returns false when the sink asked to stop. */
-    boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink);
+    boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink);
 
     /** Selects the member {@code name}; {@code lengthCompatible} adds 0.6.4's {@code .length} on arrays and strings. */
     record Name(String name, boolean lengthCompatible) implements Selector {
 
         @Override
-        public boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+        public boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
             if (value instanceof JsonObject object) {
                 JsonValue member = object.get(name);
                 return member == null || sink.accept(member, Location.member(location, name));
@@ -32,15 +36,17 @@ sealed interface Selector {
     record Wildcard() implements Selector {
 
         @Override
-        public boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+        public boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
             if (value instanceof JsonArray array) {
                 for (int i = 0; i < array.size(); i++) {
+                    evaluation.step();
                     if (!sink.accept(array.get(i), Location.element(location, i))) {
                         return false;
                     }
                 }
             } else if (value instanceof JsonObject object) {
                 for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+                    evaluation.step();
                     if (!sink.accept(member.getValue(), Location.member(location, member.getKey()))) {
                         return false;
                     }
@@ -54,7 +60,7 @@ sealed interface Selector {
     record Index(long index) implements Selector {
 
         @Override
-        public boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+        public boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
             if (value instanceof JsonArray array) {
                 long at = index < 0 ? array.size() + index : index;
                 if (at >= 0 && at < array.size()) {
@@ -69,7 +75,7 @@ sealed interface Selector {
     record Slice(Long start, Long end, long step) implements Selector {
 
         @Override
-        public boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+        public boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
             if (!(value instanceof JsonArray array) || step == 0) {
                 return true;
             }
@@ -78,6 +84,7 @@ sealed interface Selector {
                 long lower = bound(start == null ? 0 : start, length);
                 long upper = bound(end == null ? length : end, length);
                 for (long i = lower; i < upper; i += step) {
+                    evaluation.step();
                     if (!sink.accept(array.get((int) i), Location.element(location, (int) i))) {
                         return false;
                     }
@@ -86,6 +93,7 @@ sealed interface Selector {
                 long upper = bound(start == null ? length - 1 : start, length);
                 long lower = bound(end == null ? -length - 1 : end, length);
                 for (long i = upper; lower < i; i += step) {
+                    evaluation.step();
                     if (!sink.accept(array.get((int) i), Location.element(location, (int) i))) {
                         return false;
                     }
@@ -107,17 +115,19 @@ sealed interface Selector {
     record Filter(LogicalExpression condition) implements Selector {
 
         @Override
-        public boolean select(JsonValue value, Location location, JsonValue root, NodeSink sink) {
+        public boolean select(JsonValue value, Location location, Evaluation evaluation, NodeSink sink) {
             if (value instanceof JsonArray array) {
                 for (int i = 0; i < array.size(); i++) {
+                    evaluation.step();
                     JsonValue element = array.get(i);
-                    if (condition.test(element, root) && !sink.accept(element, Location.element(location, i))) {
+                    if (condition.test(element, evaluation) && !sink.accept(element, Location.element(location, i))) {
                         return false;
                     }
                 }
             } else if (value instanceof JsonObject object) {
                 for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-                    if (condition.test(member.getValue(), root)
+                    evaluation.step();
+                    if (condition.test(member.getValue(), evaluation)
                             && !sink.accept(member.getValue(), Location.member(location, member.getKey()))) {
                         return false;
                     }

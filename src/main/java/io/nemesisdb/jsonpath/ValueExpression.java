@@ -5,12 +5,12 @@ import jakarta.json.JsonValue;
 /** Something that yields one value or Nothing (null): a literal, a singular query, or a ValueType function. */
 sealed interface ValueExpression {
 
-    JsonValue evaluate(JsonValue current, JsonValue root);
+    JsonValue evaluate(JsonValue current, Evaluation evaluation);
 
     record Literal(JsonValue value) implements ValueExpression {
 
         @Override
-        public JsonValue evaluate(JsonValue current, JsonValue root) {
+        public JsonValue evaluate(JsonValue current, Evaluation evaluation) {
             return value;
         }
     }
@@ -18,16 +18,25 @@ sealed interface ValueExpression {
     record SingularQuery(Query query) implements ValueExpression {
 
         @Override
-        public JsonValue evaluate(JsonValue current, JsonValue root) {
-            return query.singleValue(current, root);
+        public JsonValue evaluate(JsonValue current, Evaluation evaluation) {
+            return query.singleValue(current, evaluation);
         }
     }
 
     record FunctionValue(FunctionCall call) implements ValueExpression {
 
         @Override
-        public JsonValue evaluate(JsonValue current, JsonValue root) {
-            return call.evaluateValue(current, root);
+        public JsonValue evaluate(JsonValue current, Evaluation evaluation) {
+            return call.evaluateValue(current, evaluation);
+        }
+    }
+
+    /** A part that does not depend on the current node ({@code count($[*])}): evaluated once per root. */
+    record OncePerRoot(ValueExpression expression) implements ValueExpression {
+
+        @Override
+        public JsonValue evaluate(JsonValue current, Evaluation evaluation) {
+            return evaluation.oncePerRoot(this, () -> expression.evaluate(null, evaluation));
         }
     }
 }

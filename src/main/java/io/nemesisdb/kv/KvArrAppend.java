@@ -28,7 +28,7 @@ final class KvArrAppend {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_ARR_APPEND")
+        return KvCommands.keyCommand("KV_ARR_APPEND").writes().stores()
                 .params(required("key", STRING), required("items", ARRAY), optional("name", STRING))
                 .handler(resolver.on(KvArrAppend::execute));
     }

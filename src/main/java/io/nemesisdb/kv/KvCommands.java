@@ -23,7 +23,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-/** The KV data commands that store, read and remove whole keys, in both modes. */
+/**
+ * The KV data commands that store, read and remove whole keys, in both modes. Those whose work
+ * grows with the number of keys stored (KV_KEYS, KV_CLEAR, KV_CLEAR_SET) are declared expensive.
+ */
 @ApplicationScoped
 public class KvCommands implements CommandCatalog {
 
@@ -33,17 +36,17 @@ public class KvCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                keyCommand("KV_SET").params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
-                keyCommand("KV_SETQ").quiet().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
-                keyCommand("KV_ADD").params(required("keys", OBJECT)).handler(resolver.on(KvCommands::add)),
-                keyCommand("KV_ADDQ").quiet().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::add)),
-                keyCommand("KV_GET").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::get)),
-                keyCommand("KV_RMV").params(required("keys", ARRAY).nonEmpty()).handler(resolver.on(KvCommands::remove)),
-                keyCommand("KV_CLEAR").handler(resolver.on(KvCommands::clear)),
-                keyCommand("KV_COUNT").handler(resolver.on(KvCommands::count)),
-                keyCommand("KV_CONTAINS").params(required("keys", ARRAY)).handler(resolver.on(KvCommands::contains)),
-                keyCommand("KV_KEYS").handler(resolver.on(KvCommands::keys)),
-                keyCommand("KV_CLEAR_SET").params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
+                keyCommand("KV_SET").writes().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
+                keyCommand("KV_SETQ").writes().quiet().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::set)),
+                keyCommand("KV_ADD").writes().stores().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::add)),
+                keyCommand("KV_ADDQ").writes().quiet().stores().params(required("keys", OBJECT).nonEmpty()).handler(resolver.on(KvCommands::add)),
+                keyCommand("KV_GET").reads().params(required("keys", ARRAY)).handler(resolver.on(KvCommands::get)),
+                keyCommand("KV_RMV").writes().params(required("keys", ARRAY).nonEmpty()).handler(resolver.on(KvCommands::remove)),
+                keyCommand("KV_CLEAR").expensive().handler(resolver.on(KvCommands::clear)),
+                keyCommand("KV_COUNT").reads().handler(resolver.on(KvCommands::count)),
+                keyCommand("KV_CONTAINS").reads().params(required("keys", ARRAY)).handler(resolver.on(KvCommands::contains)),
+                keyCommand("KV_KEYS").reads().expensive().handler(resolver.on(KvCommands::keys)),
+                keyCommand("KV_CLEAR_SET").stores().expensive().params(required("keys", OBJECT)).handler(resolver.on(KvCommands::clearSet)));
     }
 
     /** Starts the declaration of a command that works on one key space, in both modes. */

@@ -11,6 +11,8 @@ import java.util.List;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.jsonpath.BudgetExceededException;
+import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.jsonpath.JsonPath;
 import io.nemesisdb.jsonpath.JsonPathEvaluationException;
 import io.nemesisdb.jsonpath.JsonPathSyntaxException;
@@ -24,6 +26,8 @@ import jakarta.json.JsonValue;
  * replies the matching keys, the normalized paths of every selected node, or the matching keys
  * with their values. Queries run on a consistent snapshot of the key space taken under its read
  * lock, and the lock is released before any query runs, so a slow query never holds up writers.
+ * It is an expensive command: it runs on the {@link io.nemesisdb.command.ExpensiveCommands}
+ * threads, and all its evaluations share the request's budget (17 when it is spent).
  */
 final class KvFind {
 
@@ -38,7 +42,8 @@ final class KvFind {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_FIND")
+        return KvCommands.keyCommand("KV_FIND").reads()
+                .expensive()
                 .params(required("path", STRING).nonEmpty(), required("rsp", STRING), optional("keys", ARRAY))
                 .handler(resolver.on(KvFind::execute));
     }
@@ -62,22 +67,25 @@ final class KvFind {
             return;
         }
         Snapshot snapshot = snapshot(keySpace, context.body().getJsonArray("keys"));
+        EvaluationBudget budget = context.evaluationBudget();
         try {
             context.send(switch (answer) {
-                case KEYS -> matchingKeys(context, path, snapshot);
-                case PATHS -> selectedPaths(context, path, snapshot);
-                case KV -> matchingValues(context, path, snapshot);
+                case KEYS -> matchingKeys(context, path, snapshot, budget);
+                case PATHS -> selectedPaths(context, path, snapshot, budget);
+                case KV -> matchingValues(context, path, snapshot, budget);
             });
+        } catch (BudgetExceededException e) {
+            context.fail(Status.BUDGET_EXCEEDED, e.getMessage());
         } catch (JsonPathEvaluationException e) {
             context.fail(Status.PATH_INVALID, "JSONPath evaluation stopped: " + e.getMessage());
         }
     }
 
-    private static Reply matchingKeys(CommandContext context, JsonPath path, Snapshot snapshot) {
+    private static Reply matchingKeys(CommandContext context, JsonPath path, Snapshot snapshot, EvaluationBudget budget) {
         Reply reply = context.reply(Status.OK).beginArray("keys");
         boolean first = true;
         for (int i = 0; i < snapshot.keys().size(); i++) {
-            if (path.matches(snapshot.values().get(i))) {
+            if (path.matches(snapshot.values().get(i), budget)) {
                 reply.element(first, snapshot.keys().get(i));
                 first = false;
             }
@@ -85,11 +93,11 @@ final class KvFind {
         return reply.endArray();
     }
 
-    private static Reply selectedPaths(CommandContext context, JsonPath path, Snapshot snapshot) {
+    private static Reply selectedPaths(CommandContext context, JsonPath path, Snapshot snapshot, EvaluationBudget budget) {
         Reply reply = context.reply(Status.OK).beginArray("paths");
         boolean first = true;
         for (JsonValue value : snapshot.values()) {
-            for (String normalizedPath : path.normalizedPaths(value)) {
+            for (String normalizedPath : path.normalizedPaths(value, budget)) {
                 reply.element(first, normalizedPath);
                 first = false;
             }
@@ -97,11 +105,11 @@ final class KvFind {
         return reply.endArray();
     }
 
-    private static Reply matchingValues(CommandContext context, JsonPath path, Snapshot snapshot) {
+    private static Reply matchingValues(CommandContext context, JsonPath path, Snapshot snapshot, EvaluationBudget budget) {
         Reply reply = context.reply(Status.OK).beginObject("keys");
         boolean first = true;
         for (int i = 0; i < snapshot.keys().size(); i++) {
-            if (path.matches(snapshot.values().get(i))) {
+            if (path.matches(snapshot.values().get(i), budget)) {
                 reply.entry(first, snapshot.keys().get(i), snapshot.values().get(i));
                 first = false;
             }

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.jsonpath.BudgetExceededException;
+import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.jsonpath.JsonPath;
 import io.nemesisdb.jsonpath.JsonPathEvaluationException;
 import io.nemesisdb.jsonpath.JsonPathSyntaxException;
@@ -21,7 +23,9 @@ import jakarta.json.JsonValue;
 /**
  * KV_UPDATE (API.md 4.1): replaces values inside one key's value, either at RFC 6901 JSON
  * Pointers given as members ({@code "/avatar":"img2.png"}, applied in order, all or none) or at
- * every node an RFC 9535 JSONPath selects ({@code "path"} + {@code "value"}).
+ * every node an RFC 9535 JSONPath selects ({@code "path"} + {@code "value"}). The JSONPath form
+ * is an expensive command: it runs on the {@link io.nemesisdb.command.ExpensiveCommands} threads
+ * within the request's evaluation budget (17 when it is spent, and nothing changes).
  */
 final class KvUpdate {
 
@@ -29,7 +33,8 @@ final class KvUpdate {
     }
 
     static CommandSpec declare(KeySpaceResolver resolver) {
-        return KvCommands.keyCommand("KV_UPDATE")
+        return KvCommands.keyCommand("KV_UPDATE").writes().stores()
+                .expensiveWhen(body -> body.containsKey("path"))
                 .params(required("key", STRING), optional("path", STRING))
                 .handler(resolver.on(KvUpdate::execute));
     }
@@ -90,10 +95,13 @@ final class KvUpdate {
             reply(context, key, new KeyRewrite.Edit.Reject(Status.PATH_INVALID, "invalid JSONPath: " + e.getMessage()));
             return;
         }
+        EvaluationBudget budget = context.evaluationBudget();
         reply(context, key, KeyRewrite.apply(keySpace, key, current -> {
             try {
-                Replacement result = path.replaceAll(current, replacement);
+                Replacement result = path.replaceAll(current, replacement, budget);
                 return new KeyRewrite.Edit.Replace(result.root(), result.count());
+            } catch (BudgetExceededException e) {
+                return new KeyRewrite.Edit.Reject(Status.BUDGET_EXCEEDED, e.getMessage());
             } catch (JsonPathEvaluationException e) {
                 return new KeyRewrite.Edit.Reject(Status.PATH_INVALID, "JSONPath evaluation stopped: " + e.getMessage());
             }

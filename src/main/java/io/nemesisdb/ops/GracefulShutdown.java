@@ -68,10 +68,20 @@ public class GracefulShutdown {
             finalSave.get().save(name, remaining(deadline));
             LOG.info("shutdown: dataset " + name + " saved");
             return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.severe("shutdown: saving dataset " + name + " failed: interrupted");
+            return false;
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "shutdown: saving dataset " + name + " failed", e);
+            // one line that says why: the operator needs the cause (disk full, permission), not a stack
+            LOG.severe("shutdown: saving dataset " + name + " failed: " + why(e));
+            LOG.log(Level.FINE, "shutdown: the final save's failure", e);
             return false;
         }
+    }
+
+    private static String why(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     private static Duration remaining(long deadline) {

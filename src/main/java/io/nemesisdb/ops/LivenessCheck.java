@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * {@code /health/live}: the process answers and its container is running. A server that
- * cannot answer this is restarted; a busy or stopping one still answers.
+ * {@code /health/live}: the process answers and its container is running, and once started its
+ * WebSocket listener still accepts clients (a listener that stopped does not come back, so the
+ * server must be restarted). A busy or stopping server is live.
  */
 @Liveness
 @ApplicationScoped
@@ -18,8 +19,15 @@ public class LivenessCheck implements HealthCheck {
     @Inject
     OpenConnections connections;
 
+    @Inject
+    ServerLifecycle lifecycle;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("nemesisdb-live").up().withData("connections", connections.count()).build();
+        boolean listenerLost = lifecycle.isStarted() && !lifecycle.isStopping() && !lifecycle.isListening();
+        return HealthCheckResponse.named("nemesisdb-live").status(!listenerLost)
+                .withData("connections", connections.count())
+                .withData("listening", !listenerLost)
+                .build();
     }
 }

@@ -3,6 +3,8 @@ package io.nemesisdb.ops;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import io.nemesisdb.command.CommandRegistry;
+import io.nemesisdb.command.ExpensiveCommands;
+import io.nemesisdb.command.MemoryLimit;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.session.SessionStore;
@@ -19,8 +21,9 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Registers every metric at start-up, so that the first scrape lists them all: the gauges read
- * when metrics are scraped (connections open, and the keys, in sessions mode also the sessions,
- * held by the {@link StoreSize} of the server's mode) and the counters of the command registry
+ * when metrics are scraped (connections open, expensive commands running and waiting, and the
+ * keys, in sessions mode also the sessions, held by the {@link StoreSize} of the server's mode)
+ * and the counters of the command registry
  * and {@link StoreMetrics}, whose beans it creates; in sessions mode it has the session store
  * report expiries to {@link StoreMetrics}.
  */
@@ -43,7 +46,13 @@ class MetricsRegistration {
     CommandRegistry commands;
 
     @Inject
+    MemoryLimit memory;
+
+    @Inject
     StoreMetrics storeMetrics;
+
+    @Inject
+    ExpensiveCommands expensiveCommands;
 
     @Inject
     SessionStore sessionStore;
@@ -55,6 +64,14 @@ class MetricsRegistration {
             sessionStore.onExpiry(() -> storeMetrics.sessionsExpired(1));
         }
         registry.gauge(describe("nemesis.connections", "Client connections open"), connections, OpenConnections::count);
+        registry.gauge(describe("nemesis.memory.used", "Heap in use after the last garbage collection, in bytes"),
+                memory, MemoryLimit::usedAfterCollection);
+        registry.gauge(describe("nemesis.memory.limit", "nemesis.max-memory in bytes: above it, writes are refused with 16"),
+                memory, MemoryLimit::limit);
+        registry.gauge(describe("nemesis.expensive.running", "Expensive commands running on the query threads"),
+                expensiveCommands, ExpensiveCommands::running);
+        registry.gauge(describe("nemesis.expensive.waiting", "Expensive commands waiting for a query thread"),
+                expensiveCommands, ExpensiveCommands::waiting);
         for (StoreSize size : sizes) {
             if (size.mode() == settings.mode()) {
                 registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);

@@ -39,7 +39,7 @@ final class ProtocolMetrics implements CommandMeter, TransportMeter {
                     Tag.create("status", Integer.toString(status.code())));
         }
         for (Rejection reason : Rejection.values()) {
-            register("nemesis.transport.rejections", "Messages the transport turned away and closed the connection for",
+            register("nemesis.transport.rejections", "Messages, connections and handshakes the transports turned away, by reason",
                     REJECTIONS[reason.ordinal()], Tag.create("reason", reason.name().toLowerCase(Locale.ROOT)));
         }
         register("nemesis.received.bytes", "Message payload received, in bytes", BYTES_IN);

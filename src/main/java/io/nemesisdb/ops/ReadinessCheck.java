@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code /health/ready}: up while the server is started and not shutting down. */
+/** {@code /health/ready}: up while the server is started, not shutting down, and its WebSocket listener accepts clients. */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -16,9 +16,10 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        boolean listening = lifecycle.isListening();
         return HealthCheckResponse.named("nemesisdb-ready")
-                .status(lifecycle.isReady())
-                .withData("listening", lifecycle.isListening())
+                .status(lifecycle.isReady(listening))
+                .withData("listening", listening)
                 .withData("startupTasks", String.join(", ", lifecycle.pendingTasks()))
                 .withData("stopping", lifecycle.isStopping())
                 .build();

@@ -6,22 +6,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.transport.WebSocketListener;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 /**
  * Where the server is in its life, as the health checks report it: started once the WebSocket
- * listener accepts and every start-up task (such as loading a dataset) has finished; ready while
- * started and not stopping. Start-up work registers a {@link StartupTask} and finishes it.
+ * listeners have started and every start-up task (such as loading a dataset) has finished; ready
+ * while started, not stopping, and the WebSocket listener still accepts clients. Start-up work
+ * registers a {@link StartupTask} and finishes it.
  */
 @ApplicationScoped
 public class ServerLifecycle {
 
+    @Inject
+    WebSocketListener listener;
+
     private final Set<StartupTask> pending = ConcurrentHashMap.newKeySet();
-    private volatile boolean listening;
+    private volatile boolean listenersStarted;
     private volatile boolean stopping;
 
     /** Registers start-up work; the server is not ready until {@link StartupTask#finished()} is called. */
@@ -34,7 +40,7 @@ public class ServerLifecycle {
     /** Runs once Helidon has started its listeners (its own observer runs at {@code PLATFORM_AFTER + 100}). */
     void listenersStarted(@Observes @Priority(PLATFORM_AFTER + 150) @Initialized(ApplicationScoped.class) Object event,
                           BeanManager beans) {
-        listening = beans.getExtension(ServerCdiExtension.class).started();
+        listenersStarted = beans.getExtension(ServerCdiExtension.class).started();
     }
 
     /** Marks the start of a shutdown: from now on the server is not ready. */
@@ -42,8 +48,9 @@ public class ServerLifecycle {
         stopping = true;
     }
 
+    /** The listeners started and the WebSocket listener still accepts clients. */
     public boolean isListening() {
-        return listening;
+        return listenersStarted && listener.isAccepting();
     }
 
     public boolean isStopping() {
@@ -55,13 +62,13 @@ public class ServerLifecycle {
         return pending.stream().map(StartupTask::description).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** Listening and every start-up task finished; stays true while stopping. */
+    /** The listeners started and every start-up task finished; stays true while stopping. */
     public boolean isStarted() {
-        return listening && pending.isEmpty();
+        return listenersStarted && pending.isEmpty();
     }
 
-    /** Started and not stopping: may receive clients. */
-    public boolean isReady() {
-        return isStarted() && !stopping;
+    /** Started, not stopping, and the WebSocket listener accepts: may receive clients. */
+    public boolean isReady(boolean listening) {
+        return listening && isStarted() && !stopping;
     }
 }

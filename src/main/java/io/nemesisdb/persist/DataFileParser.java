@@ -10,7 +10,9 @@ import java.util.List;
 import io.nemesisdb.protocol.JsonValueReader;
 import io.nemesisdb.protocol.LiteralNumber;
 import io.nemesisdb.protocol.Token;
+import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -21,7 +23,8 @@ import jakarta.json.stream.JsonParserFactory;
  * Parses one data file of either format, strictly: anything but the format's structure, or text
  * after it, makes the file corrupt. Values are built as {@link JsonValueReader} builds request
  * values, so numbers keep their exact text (integers above 2^64, decimals); the values of one file
- * share recurring member names and short strings.
+ * share recurring member names and short strings. When the save recorded the file's length and
+ * CRC32C, the bytes parsed must have exactly those.
  */
 final class DataFileParser {
 
@@ -35,9 +38,14 @@ final class DataFileParser {
         this.provider = provider;
     }
 
-    /** The entries of a KV-mode file {@code {"keys":{…}}}. */
-    KvSnapshot parseKv(Path file) throws DatasetException {
-        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
+    /**
+     * The entries of a KV-mode file {@code {"keys":{…}}}.
+     *
+     * @param expected the length and CRC32C the save recorded, or {@code null} (0.6.4 records none)
+     */
+    KvSnapshot parseKv(Path file, DataFileCheck expected) throws DatasetException {
+        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(Files.newInputStream(file));
+             JsonParser parser = parsers.createParser(decoding(bytes))) {
             expect(parser, Event.START_OBJECT, file);
             JsonValueReader values = JsonValueReader.sharing(provider);
             KvSnapshot entries = null;
@@ -53,15 +61,21 @@ final class DataFileParser {
                 throw corrupt(file, "no \"keys\" object");
             }
             expectEnd(parser, file);
+            verify(bytes, file, expected);
             return entries;
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, e);
         }
     }
 
-    /** The sessions of a sessions-mode file {@code [{"sh":{…},"keys":{…}},…]}. */
-    List<SavedSession> parseSessions(Path file) throws DatasetException {
-        try (Reader in = open(file); JsonParser parser = parsers.createParser(in)) {
+    /**
+     * The sessions of a sessions-mode file {@code [{"sh":{…},"keys":{…}},…]}.
+     *
+     * @param expected the length and CRC32C the save recorded, or {@code null} (0.6.4 records none)
+     */
+    List<SavedSession> parseSessions(Path file, DataFileCheck expected) throws DatasetException {
+        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(Files.newInputStream(file));
+             JsonParser parser = parsers.createParser(decoding(bytes))) {
             expect(parser, Event.START_ARRAY, file);
             List<SavedSession> sessions = new ArrayList<>();
             JsonValueReader values = JsonValueReader.sharing(provider);
@@ -73,6 +87,7 @@ final class DataFileParser {
                 sessions.add(readSession(parser, values, file));
             }
             expectEnd(parser, file);
+            verify(bytes, file, expected);
             return sessions;
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, e);
@@ -109,8 +124,32 @@ final class DataFileParser {
             throw corrupt(file, "session " + Long.toUnsignedString(token)
                     + ": \"expiry\" needs \"duration\" (whole seconds) and \"deleteSession\"");
         }
-        return new SavedSession(token, shared == JsonValue.TRUE, duration, deleteSession == JsonValue.TRUE,
+        String name = sharedName(header.get("name"), token, shared == JsonValue.TRUE, file);
+        return new SavedSession(token, shared == JsonValue.TRUE, name, duration, deleteSession == JsonValue.TRUE,
                 keys.keys(), keys.values());
+    }
+
+    /**
+     * A shared session's {@code "name"}, or {@code null} when the file has none (0.6.4 writes
+     * none). A name that is not a non-empty string, on a session that is not shared, or that does
+     * not derive the session's token, makes the file corrupt: it would let the name check of
+     * SH_OPEN and SH_NEW guard the wrong session.
+     */
+    private static String sharedName(JsonValue value, long token, boolean shared, Path file) throws DatasetException {
+        if (value == null) {
+            return null;
+        }
+        String session = "session " + Long.toUnsignedString(token);
+        if (!(value instanceof JsonString string) || string.getString().isEmpty()) {
+            throw corrupt(file, session + ": \"name\" must be a non-empty string");
+        }
+        if (!shared) {
+            throw corrupt(file, session + " is not shared but has a \"name\"");
+        }
+        if (SharedToken.of(string.getString()) != token) {
+            throw corrupt(file, session + ": its \"name\" does not derive its token");
+        }
+        return string.getString();
     }
 
     /** Reads the members of an object whose START_OBJECT was just returned, up to its END_OBJECT. */
@@ -128,8 +167,16 @@ final class DataFileParser {
      * The file's text, decoded strictly: invalid UTF-8 makes the file corrupt instead of becoming
      * U+FFFD. Decoded as it is parsed, in chunks that stay in the processor's caches.
      */
-    private static Reader open(Path file) throws IOException {
-        return new Utf8Reader(Files.newInputStream(file), READ_BUFFER_BYTES);
+    private static Reader decoding(DataFileCheck.Counting bytes) {
+        return new Utf8Reader(bytes, READ_BUFFER_BYTES);
+    }
+
+    /** Checks the whole file's length and CRC32C against {@code expected}, once the document has been parsed. */
+    private static void verify(DataFileCheck.Counting bytes, Path file, DataFileCheck expected) throws IOException, DatasetException {
+        if (expected != null) {
+            bytes.drain();
+            expected.verify(file, bytes.check());
+        }
     }
 
     private static boolean isBool(JsonValue value) {

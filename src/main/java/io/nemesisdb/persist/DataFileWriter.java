@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.nemesisdb.protocol.JsonText;
 
@@ -13,7 +15,8 @@ import io.nemesisdb.protocol.JsonText;
  * Writes the entries of one dataset into the data files {@code 0, 1, …} of a directory. Each file
  * is a complete JSON document (the format's opening, entries separated by commas, its closing) of
  * at most {@code maxFileBytes}, unless a single entry is larger; an entry never spans files. Every
- * file is flushed to the disk before the next one is started.
+ * file is flushed to the disk before the next one is started. The length and CRC32C of each file
+ * are computed as it is written, for {@code md.json}.
  */
 final class DataFileWriter implements Closeable {
 
@@ -25,7 +28,10 @@ final class DataFileWriter implements Closeable {
     private final JsonText buffer = new JsonText(FLUSH_AT + (64 << 10));
     private final int closingBytes;
 
+    private final List<DataFileCheck> checks = new ArrayList<>();
+
     private FileChannel file;
+    private DataFileCheck.Tally tally;
     private int files;
     private long fileBytes;
     private long entriesInFile;
@@ -75,10 +81,16 @@ final class DataFileWriter implements Closeable {
         return totalBytes;
     }
 
+    /** The length and CRC32C of each finished file, in file order. */
+    List<DataFileCheck> checks() {
+        return List.copyOf(checks);
+    }
+
     private void startFile() throws IOException {
         file = FileChannel.open(dataDir.resolve(Integer.toString(files)),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         files++;
+        tally = new DataFileCheck.Tally();
         buffer.ascii(format.opening());
         fileBytes = format.opening().length();
         entriesInFile = 0;
@@ -92,9 +104,11 @@ final class DataFileWriter implements Closeable {
         file.close();
         file = null;
         totalBytes += fileBytes;
+        checks.add(tally.check());
     }
 
     private void drainTo(FileChannel channel) throws IOException {
+        tally.update(buffer.bytes(), 0, buffer.length());
         ByteBuffer out = ByteBuffer.wrap(buffer.bytes(), 0, buffer.length());
         while (out.hasRemaining()) {
             channel.write(out);

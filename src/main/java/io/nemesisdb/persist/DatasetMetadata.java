@@ -5,10 +5,14 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import io.nemesisdb.protocol.JsonText;
 import io.nemesisdb.protocol.Mode;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,10 +21,19 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * The content of {@code md/md.json}, written with exactly 0.6.4's members in 0.6.4's order:
- * {@code {"name":..,"version":2,"status":..,"start":<ms>,"complete":<ms>,"saveDataType":0|1}}.
+ * The content of {@code md/md.json}: 0.6.4's members in 0.6.4's order,
+ * {@code {"name":..,"version":2,"status":..,"start":<ms>,"complete":<ms>,"saveDataType":0|1}}, and,
+ * in a complete save of this server, {@code "dataFiles":[{"bytes":..,"crc32c":..},…]}: one entry
+ * per data file {@code 0, 1, …}, so that a load can tell that every file is there and is exactly
+ * what was saved. NemesisDB 0.6.4 reads only {@code status} and {@code saveDataType} and ignores
+ * every other member, so it loads these datasets as its own; its datasets have no
+ * {@code dataFiles} and are loaded without the check.
+ *
+ * @param dataFiles what the save recorded about each data file; empty for datasets saved by 0.6.4
+ *                  and for a save still being written
  */
-public record DatasetMetadata(String name, int version, int status, long start, long complete, int saveDataType) {
+public record DatasetMetadata(String name, int version, int status, long start, long complete, int saveDataType,
+                              Optional<List<DataFileCheck>> dataFiles) {
 
     public static final int VERSION = 2;
     public static final int PENDING = 0;
@@ -39,13 +52,22 @@ public record DatasetMetadata(String name, int version, int status, long start, 
 
     /** The JSON text of {@code md.json}. */
     public String toJson() {
-        return new JsonText(128).ascii("{\"name\":").string(name)
+        JsonText text = new JsonText(128).ascii("{\"name\":").string(name)
                 .ascii(",\"version\":").number(version)
                 .ascii(",\"status\":").number(status)
                 .ascii(",\"start\":").number(start)
                 .ascii(",\"complete\":").number(complete)
-                .ascii(",\"saveDataType\":").number(saveDataType)
-                .ascii('}').toString();
+                .ascii(",\"saveDataType\":").number(saveDataType);
+        if (dataFiles.isPresent()) {
+            text.ascii(",\"dataFiles\":[");
+            List<DataFileCheck> files = dataFiles.get();
+            for (int i = 0; i < files.size(); i++) {
+                text.ascii(i == 0 ? "{\"bytes\":" : ",{\"bytes\":").number(files.get(i).bytes())
+                        .ascii(",\"crc32c\":").number(files.get(i).crc32c()).ascii('}');
+            }
+            text.ascii(']');
+        }
+        return text.ascii('}').toString();
     }
 
     /** An {@code md.json} that exists but does not hold valid metadata: a save that never finished writing it. */
@@ -56,9 +78,20 @@ public record DatasetMetadata(String name, int version, int status, long start, 
     }
 
     /**
+     * An {@code md.json} that is valid JSON but whose {@code dataFiles} is not a list of checks:
+     * no save writes that, so the file was altered and the save cannot be trusted.
+     */
+    public static final class InvalidChecksException extends IOException {
+        InvalidChecksException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Reads {@code file}.
      *
-     * @throws MalformedException when it is not valid metadata
+     * @throws MalformedException when it is not valid metadata (cut off: a save that never finished writing it)
+     * @throws InvalidChecksException when its {@code dataFiles} is not a list of checks
      * @throws IOException when it cannot be read
      */
     public static DatasetMetadata read(Path file) throws IOException {
@@ -81,7 +114,30 @@ public record DatasetMetadata(String name, int version, int status, long start, 
                 integer(md, "status", file),
                 md.get("start") instanceof JsonNumber n ? n.longValue() : 0,
                 md.get("complete") instanceof JsonNumber n ? n.longValue() : 0,
-                integer(md, "saveDataType", file));
+                integer(md, "saveDataType", file),
+                dataFiles(md.get("dataFiles"), file));
+    }
+
+    private static Optional<List<DataFileCheck>> dataFiles(JsonValue value, Path file) throws IOException {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray items)) {
+            throw new InvalidChecksException(file + " has an invalid \"dataFiles\": not an array");
+        }
+        List<DataFileCheck> checks = new ArrayList<>(items.size());
+        for (JsonValue item : items) {
+            if (!(item instanceof JsonObject entry) || !(entry.get("bytes") instanceof JsonNumber bytes)
+                    || !(entry.get("crc32c") instanceof JsonNumber crc) || !bytes.isIntegral() || !crc.isIntegral()) {
+                throw new InvalidChecksException(file + " has an invalid \"dataFiles\" entry: " + item);
+            }
+            try {
+                checks.add(new DataFileCheck(bytes.longValueExact(), crc.longValueExact()));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw new InvalidChecksException(file + " has an invalid \"dataFiles\" entry: " + item);
+            }
+        }
+        return Optional.of(List.copyOf(checks));
     }
 
     private static int integer(JsonObject md, String member, Path file) throws IOException {

@@ -21,7 +21,10 @@ import jakarta.json.spi.JsonProvider;
  * Reads the newest complete save of a name, all of it, before anything is applied: a caller gets
  * every entry or a {@link DatasetException}, never part of a dataset. Saves whose {@code md.json}
  * is missing or does not say complete are ignored; the newest complete one must be of the
- * expected mode, with data files {@code 0..n-1} that all parse. Files are parsed in parallel.
+ * expected mode, with data files {@code 0..n-1} that all parse. When its {@code md.json} lists
+ * the data files (every save of this server does; 0.6.4's do not), there must be exactly those
+ * files, each with the recorded length (checked before anything is parsed) and CRC32C (checked
+ * as it is parsed). Files are parsed in parallel.
  */
 public final class DatasetReader {
 
@@ -53,7 +56,11 @@ public final class DatasetReader {
         return sessions;
     }
 
-    /** Whether {@code name} has a complete save, of either mode: false when it was never saved or every save was cut off. */
+    /**
+     * Whether {@code name} has a complete save, of either mode: false when it was never saved or
+     * every save was cut off. A save whose {@code md.json} exists but cannot be read counts as
+     * complete, so that loading it reports the problem instead of the dataset passing for absent.
+     */
     boolean hasCompleteSave(SaveName name) throws DatasetException {
         List<Path> candidates;
         try {
@@ -68,15 +75,21 @@ public final class DatasetReader {
                 if (DatasetMetadata.read(DatasetLayout.mdFile(dir)).isComplete()) {
                     return true;
                 }
-            } catch (IOException e) {
+            } catch (NoSuchFileException | DatasetMetadata.MalformedException e) {
                 // a save that never completed
+            } catch (IOException e) {
+                return true;
             }
         }
         return false;
     }
 
-    /** The newest complete {@code <ts>} directory of {@code name}, which must hold data of {@code format}. */
-    Path locate(SaveName name, DataFormat format) throws DatasetException {
+    /** The newest complete save of {@code name}: its {@code <ts>} directory and metadata. */
+    record Located(Path dir, DatasetMetadata metadata) {
+    }
+
+    /** The newest complete save of {@code name}, which must hold data of {@code format}. */
+    Located locate(SaveName name, DataFormat format) throws DatasetException {
         List<Path> candidates;
         try {
             candidates = layout.timestampDirsNewestFirst(name);
@@ -91,6 +104,8 @@ public final class DatasetReader {
                 md = DatasetMetadata.read(DatasetLayout.mdFile(dir));
             } catch (NoSuchFileException | DatasetMetadata.MalformedException e) {
                 continue; // a save that never completed
+            } catch (DatasetMetadata.InvalidChecksException e) {
+                throw new DatasetException(e.getMessage());
             } catch (IOException e) {
                 throw new DatasetException("cannot read " + DatasetLayout.mdFile(dir) + ": " + SaveRunner.describe(e));
             }
@@ -103,14 +118,25 @@ public final class DatasetReader {
                         + (md.saveDataType() == other.saveDataType() ? other.modeName() : "an unknown mode")
                         + ", not " + format.modeName());
             }
-            return dir;
+            return new Located(dir, md);
         }
         throw new DatasetException("dataset '" + name + "' has no complete save in " + layout.nameDir(name));
     }
 
-    /** The data files of {@code dir}, which must be named 0, 1, … without gaps. */
-    private static List<Path> dataFiles(Path dir) throws DatasetException {
-        Path dataDir = DatasetLayout.dataDir(dir);
+    /**
+     * A data file to parse, with what the save recorded about it.
+     *
+     * @param expected its length and CRC32C, or {@code null} for a dataset saved by 0.6.4, which records neither
+     */
+    record DataFile(Path path, DataFileCheck expected) {
+    }
+
+    /**
+     * The data files of a save, which must be named 0, 1, … without gaps; when {@code md.json}
+     * lists them, exactly those, each of the recorded length.
+     */
+    private static List<DataFile> dataFiles(Located save) throws DatasetException {
+        Path dataDir = DatasetLayout.dataDir(save.dir());
         TreeMap<Long, Path> files = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dataDir)) {
             for (Path entry : entries) {
@@ -123,23 +149,45 @@ public final class DatasetReader {
         } catch (IOException e) {
             throw new DatasetException("cannot list " + dataDir + ": " + e.getMessage());
         }
-        if (!files.isEmpty() && files.lastKey() != files.size() - 1) {
-            throw new DatasetException("data files of " + dir + " are not numbered 0.." + (files.size() - 1));
+        if (save.metadata().dataFiles().isEmpty()) {
+            if (!files.isEmpty() && files.lastKey() != files.size() - 1) {
+                throw new DatasetException("data files of " + save.dir() + " are not numbered 0.." + (files.size() - 1));
+            }
+            return files.values().stream().map(file -> new DataFile(file, null)).toList();
         }
-        return new ArrayList<>(files.values());
+        List<DataFileCheck> checks = save.metadata().dataFiles().get();
+        String listed = "md.json lists " + checks.size() + " data file" + (checks.size() == 1 ? "" : "s");
+        List<DataFile> verified = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            Path file = files.get((long) i);
+            if (file == null) {
+                throw new DatasetException("data file " + dataDir.resolve(Integer.toString(i)) + " is missing (" + listed + ")");
+            }
+            try {
+                checks.get(i).verifyLength(file, Files.size(file));
+            } catch (IOException e) {
+                throw new DatasetException("cannot read " + file + ": " + SaveRunner.describe(e));
+            }
+            verified.add(new DataFile(file, checks.get(i)));
+        }
+        if (files.size() > checks.size()) {
+            Path extra = files.tailMap((long) checks.size()).firstEntry().getValue();
+            throw new DatasetException("data file " + extra + " is not part of the save (" + listed + ")");
+        }
+        return verified;
     }
 
-    /** A parse of one data file. */
+    /** A parse of one data file, checked against what the save recorded ({@code null}: nothing). */
     @FunctionalInterface
     private interface FileParse<T> {
-        T parse(Path file) throws DatasetException;
+        T parse(Path file, DataFileCheck expected) throws DatasetException;
     }
 
-    private <T> List<T> parseAll(List<Path> files, FileParse<T> parse) throws DatasetException {
+    private <T> List<T> parseAll(List<DataFile> files, FileParse<T> parse) throws DatasetException {
         if (files.size() <= 1) {
             List<T> parts = new ArrayList<>();
-            for (Path file : files) {
-                parts.add(parse.parse(file));
+            for (DataFile file : files) {
+                parts.add(parse.parse(file.path(), file.expected()));
             }
             return parts;
         }
@@ -150,8 +198,8 @@ public final class DatasetReader {
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> parse.parse(file)));
+            for (DataFile file : files) {
+                futures.add(pool.submit(() -> parse.parse(file.path(), file.expected())));
             }
             List<T> parts = new ArrayList<>(files.size());
             for (Future<T> future : futures) {

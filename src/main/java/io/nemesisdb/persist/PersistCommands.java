@@ -22,7 +22,8 @@ import jakarta.inject.Inject;
 
 /**
  * The persistence commands: {@code KV_SAVE} and {@code KV_LOAD} in KV mode, {@code SH_SAVE} and
- * {@code SH_LOAD} in sessions mode. Loads run on the request's thread; saves reply twice.
+ * {@code SH_LOAD} in sessions mode. All four are expensive commands: a load reads the whole
+ * dataset and a save copies every key before replying. Saves reply twice.
  */
 @ApplicationScoped
 public class PersistCommands implements CommandCatalog {
@@ -41,11 +42,11 @@ public class PersistCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                command("KV_SAVE").modes(Mode.KV).params(required("name", STRING)).handler(kv::save),
-                command("KV_LOAD").modes(Mode.KV).params(required("name", STRING)).handler(this::loadKv),
-                command("SH_SAVE").modes(Mode.SESSIONS).params(required("name", STRING), optional("tkns", ARRAY).nonEmpty())
+                command("KV_SAVE").modes(Mode.KV).expensive().params(required("name", STRING)).handler(kv::save),
+                command("KV_LOAD").modes(Mode.KV).stores().expensive().params(required("name", STRING)).handler(this::loadKv),
+                command("SH_SAVE").modes(Mode.SESSIONS).expensive().params(required("name", STRING), optional("tkns", ARRAY).nonEmpty())
                         .handler(context -> sessions.get().save(context)),
-                command("SH_LOAD").modes(Mode.SESSIONS).params(required("name", STRING)).handler(this::loadSessions));
+                command("SH_LOAD").modes(Mode.SESSIONS).stores().expensive().params(required("name", STRING)).handler(this::loadSessions));
     }
 
     private void loadKv(CommandContext context) {

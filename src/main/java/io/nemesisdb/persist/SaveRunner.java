@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -173,6 +174,9 @@ public class SaveRunner {
         }
         if (e instanceof NotDirectoryException notDir) {
             return "not a directory: " + notDir.getFile();
+        }
+        if (e instanceof NoSuchFileException missing && missing.getReason() == null) {
+            return "no such file or directory: " + missing.getFile();
         }
         if (e instanceof FileSystemException fs) {
             return fs.getMessage();

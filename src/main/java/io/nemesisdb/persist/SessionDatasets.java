@@ -89,7 +89,7 @@ public class SessionDatasets {
             if (store.exists(session.token())) {
                 continue;
             }
-            toRestore.add(new RestoredSession(session.token(), session.shared(),
+            toRestore.add(new RestoredSession(session.token(), session.shared(), session.name(),
                     new Expiry(session.durationSeconds(), session.deleteSession()), session.keys(), session.values()));
             keys += session.keyCount();
         }
@@ -108,7 +108,7 @@ public class SessionDatasets {
                 names[i] = entry.getKey();
                 values[i++] = entry.getValue();
             }
-            saved.add(new SavedSession(snapshot.token(), snapshot.shared(), snapshot.expiry().durationSeconds(),
+            saved.add(new SavedSession(snapshot.token(), snapshot.shared(), snapshot.name(), snapshot.expiry().durationSeconds(),
                     snapshot.expiry().deleteSession(), names, values));
         }
         return saved;

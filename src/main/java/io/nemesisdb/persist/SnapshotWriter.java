@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -11,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Writes a snapshot as a dataset so that it becomes visible only when complete. Everything is
  * written under a staging directory that no loader reads: {@code md.json} saying pending, the
- * data files (each fsynced), then {@code md.json} replaced by one saying complete; the staging
+ * data files (each fsynced), then {@code md.json} replaced by one saying complete and listing each
+ * data file's length and CRC32C (see {@link DatasetMetadata}); the staging
  * directory is fsynced and renamed to {@code <ts>} in one atomic step, and its parent fsynced.
  * A crash at any moment leaves either no {@code <ts>} directory or a complete one, and never
  * touches earlier datasets.
@@ -74,17 +77,19 @@ final class SnapshotWriter {
         int dataType = snapshot.format().saveDataType();
         Path md = DatasetLayout.mdFile(staging);
         Durable.writeNewFile(md, new DatasetMetadata(name.value(), DatasetMetadata.VERSION,
-                DatasetMetadata.PENDING, startMillis, 0, dataType).toJson());
+                DatasetMetadata.PENDING, startMillis, 0, dataType, Optional.empty()).toJson());
         int files;
         long bytes;
+        List<DataFileCheck> checks;
         try (DataFileWriter out = new DataFileWriter(DatasetLayout.dataDir(staging), snapshot.format(), maxFileBytes)) {
             snapshot.writeTo(out);
             files = out.finish();
             bytes = out.totalBytes();
+            checks = out.checks();
         }
         Durable.syncDirectory(DatasetLayout.dataDir(staging));
         Durable.replaceFile(md, new DatasetMetadata(name.value(), DatasetMetadata.VERSION,
-                DatasetMetadata.COMPLETE, startMillis, System.currentTimeMillis(), dataType).toJson());
+                DatasetMetadata.COMPLETE, startMillis, System.currentTimeMillis(), dataType, Optional.of(checks)).toJson());
         Durable.syncDirectory(staging);
         Path target = layout.timestampDir(name, ts);
         Durable.rename(staging, target);

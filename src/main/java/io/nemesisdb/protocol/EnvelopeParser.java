@@ -22,7 +22,8 @@ public final class EnvelopeParser {
     /** @param maxDepth the deepest nesting a message may have; deeper messages are invalid JSON */
     public EnvelopeParser(int maxDepth) {
         JsonProvider provider = JsonProvider.provider();
-        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth,
+        // Parsson refuses a document that reaches its maxDepth, so the deepest allowed is one less
+        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 1,
                 BufferPool.class.getName(), new ThreadLocalBufferPool()));
         this.values = new JsonValueReader(provider);
     }

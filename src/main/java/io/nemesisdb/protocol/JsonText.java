@@ -30,11 +30,33 @@ public final class JsonText {
      */
     private static final LargeNumber[] RECENT_LARGE = new LargeNumber[1 << RECENT_BITS];
 
+    /** Thrown when the text would pass its {@linkplain #limit(int) limit}; nothing beyond it was allocated. */
+    public static final class TooLarge extends RuntimeException {
+        private final int limit;
+
+        TooLarge(int limit) {
+            super(null, null, false, false);
+            this.limit = limit;
+        }
+
+        /** The limit the text would have passed, in bytes. */
+        public int limit() {
+            return limit;
+        }
+    }
+
     private byte[] bytes;
     private int length;
+    private int limit = Integer.MAX_VALUE - 16;
 
     public JsonText(int capacity) {
         bytes = new byte[capacity];
+    }
+
+    /** Makes appending fail with {@link TooLarge} instead of passing {@code maxBytes}. */
+    public JsonText limit(int maxBytes) {
+        limit = maxBytes;
+        return this;
     }
 
     /** {@code value} as compact JSON text. */
@@ -260,7 +282,10 @@ public final class JsonText {
 
     private void ensure(int extra) {
         if (length + extra > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
+            if ((long) length + extra > limit) {
+                throw new TooLarge(limit);
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, length + extra)));
         }
     }
 }

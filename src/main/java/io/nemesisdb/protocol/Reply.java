@@ -34,6 +34,12 @@ public final class Reply {
         return status;
     }
 
+    /** Makes building this reply past {@code maxBytes} fail with {@link JsonText.TooLarge}, before the memory is taken. */
+    public Reply limit(int maxBytes) {
+        out.limit(maxBytes);
+        return this;
+    }
+
     public Reply add(String name, long value) {
         member(name).number(value);
         return this;

@@ -11,4 +11,12 @@ public interface ReplySink {
 
     /** Sends one {@linkplain Reply#finish() finished} reply. */
     void send(Reply reply);
+
+    /**
+     * False once the connection has ended or is closing, so that no reply will be delivered:
+     * long work for it can stop. Called often by such work, so it must be cheap.
+     */
+    default boolean isOpen() {
+        return true;
+    }
 }

@@ -9,9 +9,11 @@ import jakarta.json.JsonValue;
  *
  * @param token  the session's token (unsigned 64-bit)
  * @param shared whether it is a shared session
+ * @param name   a shared session's name when the dataset keeps it; {@code null} otherwise (datasets
+ *               of 0.6.4 and older builds keep no names)
  * @param expiry its expiry settings
  */
-public record RestoredSession(long token, boolean shared, Expiry expiry, String[] keys, JsonValue[] values) {
+public record RestoredSession(long token, boolean shared, String name, Expiry expiry, String[] keys, JsonValue[] values) {
 
     public RestoredSession {
         if (keys.length != values.length) {

@@ -64,6 +64,16 @@ final class Session {
         return name;
     }
 
+    /**
+     * True when {@code name}, whose shared token is this session's, may reach this session: it is
+     * shared, and {@code name} is its name or its name is unknown (restored from a dataset saved
+     * without names, by 0.6.4 or an older build, where any name of that token reaches it, as in
+     * 0.6.4). Tokens have 39 free bits, so different names do share a token.
+     */
+    boolean answersTo(String name) {
+        return shared && (this.name == null || this.name.equals(name));
+    }
+
     Expiry expiry() {
         return durationSeconds == 0 ? Expiry.NEVER : new Expiry(durationSeconds, deleteSession);
     }

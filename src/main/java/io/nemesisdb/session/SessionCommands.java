@@ -30,7 +30,8 @@ import jakarta.json.JsonValue;
 
 /**
  * The session commands of sessions mode (protocol section 5, except saving and loading). None of
- * them restarts a session's idle clock.
+ * them restarts a session's idle clock. SH_INFO_ALL and SH_END_ALL visit every session, so they
+ * are declared expensive.
  */
 @ApplicationScoped
 public class SessionCommands implements CommandCatalog {
@@ -41,17 +42,17 @@ public class SessionCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                sessionsOnly("SH_NEW").params(
+                sessionsOnly("SH_NEW").writes().stores().params(
                         required("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
                         optional("expiry", OBJECT).withMembers(required("duration", UINT), required("deleteSession", BOOL)))
                         .handler(this::create),
-                sessionsOnly("SH_END").scope(Scope.SESSION).handler(this::end),
-                sessionsOnly("SH_OPEN").params(required("name", STRING).nonEmpty()).handler(this::open),
-                sessionsOnly("SH_INFO").scope(Scope.SESSION).handler(this::info),
-                sessionsOnly("SH_INFO_ALL").handler(this::infoAll),
-                sessionsOnly("SH_EXISTS").params(required("tkns", ARRAY)).handler(this::exists),
-                sessionsOnly("SH_END_ALL").handler(this::endAll));
+                sessionsOnly("SH_END").writes().scope(Scope.SESSION).handler(this::end),
+                sessionsOnly("SH_OPEN").writes().params(required("name", STRING).nonEmpty()).handler(this::open),
+                sessionsOnly("SH_INFO").reads().scope(Scope.SESSION).handler(this::info),
+                sessionsOnly("SH_INFO_ALL").expensive().handler(this::infoAll),
+                sessionsOnly("SH_EXISTS").reads().params(required("tkns", ARRAY)).handler(this::exists),
+                sessionsOnly("SH_END_ALL").expensive().handler(this::endAll));
     }
 
     private static CommandSpec.Builder sessionsOnly(String name) {
@@ -73,13 +74,17 @@ public class SessionCommands implements CommandCatalog {
             expiry = new Expiry(duration, expiryParam.getBoolean("deleteSession"));
         }
         if (body.getBoolean("shared", false)) {
-            Session session = store.createShared(name, expiry);
-            if (session == null) {
+            SessionStore.NewShared outcome = store.createShared(name, expiry);
+            if (outcome.created() != null) {
+                context.send(context.reply(Status.OK).add("name", name).token(outcome.created().token()));
+            } else if (outcome.nameInUse()) {
                 context.send(context.reply(Status.SESSION_NEW_FAIL).add("name", name)
                         .add("m", "a shared session with this name exists").token(SharedToken.of(name)));
-                return;
+            } else {
+                // no tkn: the token belongs to a session of another name, which this client must not reach
+                context.send(context.reply(Status.SESSION_NAME_CONFLICT).add("name", name)
+                        .add("m", "this name's token belongs to a session of another name: choose another name"));
             }
-            context.send(context.reply(Status.OK).add("name", name).token(session.token()));
         } else {
             context.send(context.reply(Status.OK).add("name", name).token(store.createPrivate(expiry).token()));
         }
@@ -111,8 +116,8 @@ public class SessionCommands implements CommandCatalog {
 
     private void open(CommandContext context) {
         String name = context.body().getString("name");
-        Session session = store.find(SharedToken.of(name));
-        if (session == null || !session.shared()) {
+        Session session = store.findShared(name);
+        if (session == null) {
             context.send(context.reply(Status.SESSION_OPEN_FAIL).add("name", name)
                     .add("m", "no shared session with this name").token(null));
             return;

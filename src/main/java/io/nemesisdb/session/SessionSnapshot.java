@@ -10,9 +10,8 @@ import jakarta.json.JsonValue;
  *
  * @param token   the session's token (unsigned 64-bit)
  * @param shared  whether it is a shared session
- * @param name    the name of a shared session when this server created it; {@code null} for
- *                sessions that are not shared and for shared sessions restored from a dataset
- *                (the data files do not keep names; the token is derived from the name anyway)
+ * @param name    the name of a shared session; {@code null} for sessions that are not shared and
+ *                for shared sessions restored from a dataset that kept no name (0.6.4's)
  * @param expiry  its expiry settings
  * @param keys    its keys, an immutable copy
  */

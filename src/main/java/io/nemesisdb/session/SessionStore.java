@@ -28,6 +28,11 @@ import jakarta.json.JsonValue;
  * due expiries to every session, so that idle sessions return their memory without being looked
  * up; {@link ExpirySweeper} runs it in the background.
  *
+ * <p><b>Shared sessions</b> are found by name: a name's token is derived from it
+ * ({@link SharedToken}), and the session of that token is the name's only when it
+ * {@linkplain Session#answersTo answers to} the name, so a name whose token collides with another
+ * name's never reaches the other's session.
+ *
  * <p><b>Saving and loading</b> (for {@code SH_SAVE}/{@code SH_LOAD}):
  * <ul>
  * <li>{@link #snapshot(Collection)} and {@link #snapshotAll()} copy the chosen sessions (token,
@@ -36,9 +41,9 @@ import jakarta.json.JsonValue;
  *     of a copy of its key references (values are immutable and shared, not copied). Each session
  *     is consistent in itself; sessions are copied one after another, not at one global instant.
  *     Unknown and expired tokens are skipped.</li>
- * <li>{@link #restore(List)} adds sessions read from a dataset, keeping token, sharing and expiry
- *     settings; their idle clocks start at the restore. A session whose token exists is skipped
- *     and left unchanged.</li>
+ * <li>{@link #restore(List)} adds sessions read from a dataset, keeping token, sharing, name (when
+ *     the dataset has it) and expiry settings; their idle clocks start at the restore. A session
+ *     whose token exists is skipped and left unchanged.</li>
  * </ul>
  */
 public final class SessionStore {
@@ -79,19 +84,34 @@ public final class SessionStore {
     }
 
     /**
-     * A new shared session named {@code name}, or {@code null} when its token is in use (by a
-     * session of the same name, or, from a loaded dataset, any session with that token).
+     * What {@link #createShared} did: {@code created} is the new session, or {@code null} when the
+     * name's token is held; then {@code nameInUse} tells whether by a session that
+     * {@linkplain Session#answersTo answers to} the name, or by a session of another name.
      */
-    Session createShared(String name, Expiry expiry) {
+    record NewShared(Session created, boolean nameInUse) {
+    }
+
+    /** A new shared session named {@code name}, unless its token is held by another session. */
+    NewShared createShared(String name, Expiry expiry) {
         long token = SharedToken.of(name);
         Session session = new Session(token, true, name, expiry, clock.nanoTime());
         while (!insert(session)) {
-            if (find(token) != null) {
-                return null;
+            Session holder = find(token);
+            if (holder != null) {
+                return new NewShared(null, holder.answersTo(name));
             }
             // the holder of the token had expired and is gone now: try again
         }
-        return session;
+        return new NewShared(session, false);
+    }
+
+    /**
+     * The shared session that {@code name} reaches, or {@code null}: never a session of another
+     * name whose token is the same (see {@link Session#answersTo}). Does not touch its idle clock.
+     */
+    Session findShared(String name) {
+        Session session = find(SharedToken.of(name));
+        return session != null && session.answersTo(name) ? session : null;
     }
 
     /**
@@ -219,7 +239,7 @@ public final class SessionStore {
     public int restore(List<RestoredSession> restoring) {
         int restored = 0;
         for (RestoredSession saved : restoring) {
-            Session session = new Session(saved.token(), saved.shared(), null, saved.expiry(), clock.nanoTime());
+            Session session = new Session(saved.token(), saved.shared(), saved.name(), saved.expiry(), clock.nanoTime());
             String[] keys = saved.keys();
             JsonValue[] values = saved.values();
             if (keys.length > 0) {

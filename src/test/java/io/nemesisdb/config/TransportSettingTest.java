@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class TransportSettingTest {
 
     @Test
-    void namesTheTwoTransportsInAnyCase() {
-        assertEquals(Transport.HELIDON, Transport.parse("nemesis.transport", "helidon"));
+    void namesTheTransportsInAnyCase() {
+        assertEquals(Transport.NETTY, Transport.parse("nemesis.transport", "NETTY"));
         assertEquals(Transport.JAKARTA, Transport.parse("nemesis.transport", "Jakarta"));
     }
 
     @Test
     void anyOtherValueStopsStartUpNamingTheChoices() {
         SettingsException e = assertThrows(SettingsException.class, () -> Transport.parse("nemesis.transport", "tyrus"));
-        assertEquals("setting nemesis.transport is 'tyrus', not helidon or jakarta", e.getMessage());
+        assertEquals("setting nemesis.transport is 'tyrus', not netty or jakarta", e.getMessage());
     }
 }

@@ -10,13 +10,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.nemesisdb.security.KeyFile;
+import io.nemesisdb.security.KeyHash;
+import io.nemesisdb.security.Role;
 import io.nemesisdb.support.ServerProcess;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceSuiteIT {
 
     /** The server's WebSocket transports (setting nemesis.transport); add one here to run the suite on it. */
-    static final List<String> TRANSPORTS = List.of("helidon", "jakarta");
+    static final List<String> TRANSPORTS = List.of("netty", "jakarta");
 
     /** Small enough that the oversize cases stay cheap; passed to both the server and the runner. */
     static final int MAX_PAYLOAD = 65536;
@@ -39,27 +48,62 @@ class ConformanceSuiteIT {
     private static final Path RUNNER = Path.of("conformance-tests", "runner", "ConformanceRunner.java");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    /** One server configuration the suite runs against. */
-    record Setup(String mode, boolean persistence) {
+    /**
+     * One server configuration the suite runs against; a secured one speaks TLS and requires access
+     * keys (the runner connects over wss:// with a key of each role).
+     */
+    record Setup(String mode, boolean persistence, boolean secured) {
         String label() {
-            return mode + (persistence ? "" : "-no-persistence");
+            return mode + (persistence ? "" : "-no-persistence") + (secured ? "-tls-keys" : "");
         }
     }
 
+    /**
+     * Every configuration on the default transport; on the others, what the transport can change
+     * (both modes, and TLS with keys), not the disabled-persistence cases, which never reach it.
+     */
     static Stream<Arguments> runs() {
-        List<Setup> setups = List.of(new Setup("kv", true), new Setup("sessions", true),
-                new Setup("kv", false), new Setup("sessions", false));
-        return TRANSPORTS.stream().flatMap(t -> setups.stream().map(s -> Arguments.of(t, s)));
+        List<Setup> everything = List.of(new Setup("kv", true, false), new Setup("sessions", true, false),
+                new Setup("kv", false, false), new Setup("sessions", false, false),
+                new Setup("kv", true, true), new Setup("sessions", true, true));
+        List<Setup> transportOnly = List.of(new Setup("kv", true, false), new Setup("sessions", true, false),
+                new Setup("kv", true, true));
+        return TRANSPORTS.stream().flatMap(t -> (t.equals(TRANSPORTS.get(0)) ? everything : transportOnly).stream()
+                .map(s -> Arguments.of(t, s)));
+    }
+
+    /** The keys of a secured server, by role, and the key file it reads them from. */
+    private static Map<String, String> writeKeys(Path keyFile) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<KeyFile.Entry> entries = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String key = KeyHash.newKey();
+            keys.put(role.label(), key);
+            entries.add(new KeyFile.Entry(role.label(), role, KeyHash.of(key)));
+        }
+        KeyFile.write(keyFile, entries);
+        return keys;
+    }
+
+    /** A certificate authority and a server certificate for 127.0.0.1 it issued, as PEM files in {@code dir}. */
+    private static void writeCertificates(Path dir) throws Exception {
+        CertificateBuilder base = new CertificateBuilder().notBefore(Instant.now().minus(1, ChronoUnit.DAYS))
+                .notAfter(Instant.now().plus(1, ChronoUnit.DAYS)).ecp256();
+        X509Bundle authority = base.copy().subject("CN=conformance authority").setIsCertificateAuthority(true).buildSelfSigned();
+        X509Bundle server = base.copy().subject("CN=127.0.0.1").addSanIpAddress("127.0.0.1").buildIssuedBy(authority);
+        Files.writeString(dir.resolve("ca.pem"), authority.getCertificatePEM());
+        Files.writeString(dir.resolve("server.pem"), server.getCertificatePathPEM());
+        Files.writeString(dir.resolve("server.key"), server.getPrivateKeyPEM());
     }
 
     @ParameterizedTest(name = "{0} transport, {1}")
     @MethodSource("runs")
     void serverPassesTheConformanceSuite(String transport, Setup setup) throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run the suite with ./mvnw verify");
-        Path persistDir = Files.createTempDirectory("nemesis-conformance-");
+        Path persistDir = Files.createTempDirectory("nemesis-conformance-");  // also holds a secured server's keys and certificates
         String name = transport + "-" + setup.label();
         Path serverLog = Path.of("target", "conformance-server-" + name + ".log");
-        Process server = new ProcessBuilder(JAVA,
+        List<String> serverCommand = new ArrayList<>(List.of(JAVA,
                 "-Dserver.host=127.0.0.1",
                 "-Dserver.port=0", // a free port, announced in the start-up line
                 "-Dnemesis.admin-port=0", // a free port: the default one may be taken on a shared machine
@@ -67,22 +111,38 @@ class ConformanceSuiteIT {
                 "-Dnemesis.sessions-enabled=" + setup.mode().equals("sessions"),
                 "-Dnemesis.max-payload=" + MAX_PAYLOAD,
                 "-Dnemesis.persist.enabled=" + setup.persistence(),
-                "-Dnemesis.persist.path=" + persistDir,
-                "-jar", JAR.toString())
+                "-Dnemesis.persist.path=" + persistDir));
+        List<String> access = new ArrayList<>();
+        if (setup.secured()) {
+            writeCertificates(persistDir);
+            Map<String, String> keys = writeKeys(persistDir.resolve("keys.json"));
+            serverCommand.addAll(List.of("-Dnemesis.auth.file=" + persistDir.resolve("keys.json"),
+                    "-Dnemesis.tls.certificate=" + persistDir.resolve("server.pem"),
+                    "-Dnemesis.tls.private-key=" + persistDir.resolve("server.key")));
+            access.addAll(List.of("--ca", persistDir.resolve("ca.pem").toString(), "--auth-key", keys.get("admin"),
+                    "--key", "readwrite=" + keys.get("readwrite"), "--key", "readonly=" + keys.get("readonly")));
+        }
+        serverCommand.addAll(List.of("-jar", JAR.toString()));
+        Process server = new ProcessBuilder(serverCommand)
                 .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
         Thread stopServer = new Thread(server::destroyForcibly); // if the build is interrupted
         Runtime.getRuntime().addShutdownHook(stopServer);
         try {
             int port = awaitReady(server, serverLog);
             List<String> command = new ArrayList<>(List.of(JAVA, RUNNER.toString(),
-                    "--url", "ws://127.0.0.1:" + port + "/",
+                    "--url", (setup.secured() ? "wss" : "ws") + "://127.0.0.1:" + port + "/",
                     "--mode", setup.mode(),
                     "--max-payload", Integer.toString(MAX_PAYLOAD),
                     "--persistence", setup.persistence() ? "on" : "off",
                     "--report", "target/conformance-" + name + ".xml"));
+            command.addAll(access);
             if (!setup.persistence()) {
                 // everything else already ran against the server with persistence on
                 command.addAll(List.of("--only-tag", "no-persistence"));
+            }
+            if (setup.secured()) {
+                // what TLS and keys change: the handshake, the frames, and what each role may do
+                command.addAll(List.of("--only", "^(security|transport|envelope)\\."));
             }
             System.out.println("conformance suite, " + name + ": " + String.join(" ", command));
             int exit = runStreamingOutput(command);

@@ -40,6 +40,29 @@ class JsonPathSemanticsTest {
         assertEquals(List.of("$[0]"), JsonPath.compile("$[?@ == $[0]]").normalizedPaths(value));
     }
 
+    // A part that reads only the root is computed once per root: a query compiled once and run on
+    // many values (KV_FIND runs it on every key) must compute it again for each of them.
+    @Test
+    void partsThatReadOnlyTheRootAreComputedForEachRoot() throws Exception {
+        JsonPath query = JsonPath.compile("$[?count($[*]) == 2 && @ > value($[0])]");
+        assertEquals(List.of(Json.createValue(6)), query.select(parse("[5, 6]")));
+        assertEquals(List.of(), query.select(parse("[5, 6, 7]")));
+        assertEquals(List.of(Json.createValue(2)), query.select(parse("[1, 2]")));
+        assertTrue(query.matches(parse("[0, 9]")));
+        assertEquals(List.of("$[1]"), query.normalizedPaths(parse("[3, 4]")));
+    }
+
+    @Test
+    void rootPartsInsideNestedFiltersStillSeeTheRoot() throws Exception {
+        JsonValue value = parse("{\"limit\": 2, \"rows\": [[1, 3], [2], [5, 0]]}");
+        assertEquals(List.of("$['rows'][0][1]", "$['rows'][2][0]"),
+                JsonPath.compile("$.rows[*][?@ > $.limit]").normalizedPaths(value));
+        assertEquals(List.of("$['rows'][0]", "$['rows'][2]"),
+                JsonPath.compile("$.rows[?@[?@ > $.limit]]").normalizedPaths(value));
+        assertEquals(List.of("$['rows'][1]"),
+                JsonPath.compile("$.rows[?!@[?@ > $.limit] && count($.rows[*]) == 3]").normalizedPaths(value));
+    }
+
     @Test
     void nodelistKeepsDuplicates() throws Exception {
         assertEquals(List.of("$[0]", "$[0]", "$[1]"), JsonPath.compile("$[0,0,1]").normalizedPaths(parse("[5, 6]")));

@@ -11,10 +11,13 @@ import java.util.List;
 import io.nemesisdb.protocol.LiteralNumber;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /** Filter comparisons of numbers give BigDecimal's answers on both sides of the length where they switch to the text. */
 class NumberComparisonTest {
+
+    private static final Evaluation EVALUATION = new Evaluation(JsonValue.NULL, EvaluationBudget.unlimited());
 
     @Test
     void literalsAroundTheSwitchCompareAsBigDecimalsDo() {
@@ -34,7 +37,7 @@ class NumberComparisonTest {
                 JsonNumber x = new LiteralNumber(a);
                 JsonNumber y = new LiteralNumber(b);
                 assertEquals(expected < 0, JsonValues.less(x, y), () -> a + " < " + b);
-                assertEquals(expected == 0, JsonValues.equal(x, y), () -> a + " == " + b);
+                assertEquals(expected == 0, JsonValues.equal(x, y, EVALUATION), () -> a + " == " + b);
             }
         }
     }
@@ -43,7 +46,7 @@ class NumberComparisonTest {
     void aLongLiteralComparesWithTheNumbersFunctionsGive() {
         JsonNumber count = Json.createValue(7);
         JsonNumber longSeven = new LiteralNumber("7." + "0".repeat(2000));
-        assertTrue(JsonValues.equal(count, longSeven));
+        assertTrue(JsonValues.equal(count, longSeven, EVALUATION));
         assertTrue(JsonValues.less(count, new LiteralNumber("7." + "0".repeat(2000) + "1")));
         assertFalse(JsonValues.less(longSeven, count));
     }
@@ -51,8 +54,8 @@ class NumberComparisonTest {
     @Test
     void aLongLiteralWithoutABigDecimalEqualsOnlyItself() {
         String text = "1".repeat(2000) + "e99999999999";
-        assertTrue(JsonValues.equal(new LiteralNumber(text), new LiteralNumber(text)));
-        assertFalse(JsonValues.equal(new LiteralNumber(text), new LiteralNumber("1" + text)));
+        assertTrue(JsonValues.equal(new LiteralNumber(text), new LiteralNumber(text), EVALUATION));
+        assertFalse(JsonValues.equal(new LiteralNumber(text), new LiteralNumber("1" + text), EVALUATION));
         assertFalse(JsonValues.less(new LiteralNumber(text), new LiteralNumber("1".repeat(2001))));
         assertFalse(JsonValues.less(new LiteralNumber("1".repeat(2001)), new LiteralNumber(text)));
     }

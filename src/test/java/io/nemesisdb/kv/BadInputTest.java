@@ -12,6 +12,7 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * which it still answers correctly and the stored data is intact. Every reply must be a
  * well-formed reply object; the only closes allowed are 1007 (invalid UTF-8) and 1009 (too big).
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.max-payload", value = "200000")

@@ -12,9 +12,11 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.admin-port", value = "0")

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
+@TransportTest
 class GracefulShutdownTest {
 
     private static final int EXIT_WAIT_SECONDS = 60;
@@ -29,6 +32,9 @@ class GracefulShutdownTest {
 
     @TempDir
     Path beanArchive;
+
+    @TempDir
+    Path persistDir;
 
     /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
     private List<Path> finalSaveBean() throws IOException, URISyntaxException {
@@ -58,6 +64,7 @@ class GracefulShutdownTest {
     @Test
     void duringTheFinalSaveTheServerIsNotReadyRefusesClientsAndExits0OnceSaved() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
         try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of());
@@ -87,9 +94,44 @@ class GracefulShutdownTest {
         }
     }
 
+    // Expensive commands run on the query threads, not on their connection's thread; the shutdown
+    // must still wait for them to reply before it closes the connections.
+    @Test
+    void anExpensiveCommandRunningAtShutdownRepliesBeforeTheConnectionIsClosed() throws Exception {
+        Map<String, String> settings = Map.of("nemesis.query.budget-ms", "2000");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}",
+                    client.request("{\"KV_SET\":{\"keys\":{\"s\":[\"" + "a".repeat(40) + "!\"]}}}"));
+            client.sendText("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?match(@, '((a+)+)+b')]\"}}");
+            awaitExpensiveCommandRunning(server);
+
+            server.terminate();
+            WsClient.Frame reply = awaitFrame(client);
+            assertTrue(reply.isText(), () -> "expected the KV_FIND reply, got " + reply);
+            assertReply("{\"KV_FIND_RSP\":{\"st\":17}}", reply.text());
+            WsClient.Frame close = awaitFrame(client);
+            assertTrue(close.isClose(), () -> "expected close, got " + close);
+            assertEquals(1001, close.closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+    }
+
+    private static void awaitExpensiveCommandRunning(ServerProcess server) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            String metrics = AdminClient.get(server.adminPort(), "/metrics").body();
+            if (PrometheusText.value(metrics, "nemesis_expensive_running") == 1) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the KV_FIND never ran");
+    }
+
     @Test
     void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
         Map<String, String> settings = Map.of(
+                "nemesis.persist.path", persistDir.toString(),
                 "nemesis.persist.save-on-stop", "on-stop",
                 "nemesis.shutdown-timeout", "1",
                 HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
@@ -103,16 +145,22 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void saveOnStopWithSavingDisabledEndsTheProcessWithStatus1AndSaysWhy() throws Exception {
+    void aFinalSaveThatFailsLogsOneLineSayingWhyAndEndsTheProcessWithStatus1() throws Exception {
+        Path persist = Files.createDirectories(saveDir.resolve("data"));
         Map<String, String> settings = Map.of(
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.persist.enabled", "false",
-                "nemesis.persist.path", saveDir.toString());
+                "nemesis.persist.path", persist.toString(),
+                "nemesis.persist.save-on-stop", "on-stop");
         try (ServerProcess server = ServerProcess.start(settings)) {
             server.awaitReady();
+            Files.delete(persist);
+            Files.writeString(persist, "a file where the persist path was");
             server.terminate();
             assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertTrue(String.join("\n", server.stderr()).contains("saving is disabled"), () -> String.valueOf(server.stderr()));
+            List<String> failure = server.stderr().stream().filter(line -> line.contains("saving dataset on-stop failed")).toList();
+            assertEquals(1, failure.size(), () -> String.valueOf(server.stderr()));
+            assertTrue(failure.get(0).contains(persist.resolve("on-stop").toString()), failure.get(0));
+            List<String> trace = server.stderr().stream().filter(line -> line.startsWith("\tat ") || line.contains("Exception")).toList();
+            assertEquals(List.of(), trace, "no stack trace");
         }
     }
 
@@ -136,6 +184,52 @@ class GracefulShutdownTest {
             assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":" + keys + "}}",
                     client.request("{\"KV_GET\":{\"keys\":[\"a\",\"b\",\"big\"]}}"));
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
+        }
+    }
+
+    @Test
+    void aClientThatReadsNothingKeepsNeitherTheSaveOnStopNorTheExitWaiting() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true",
+                "nemesis.shutdown-timeout", "10");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient slow = WsClient.connect(server.awaitReady(), 8192)) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", slow.request("{\"KV_SET\":{\"keys\":{\"big\":\"" + "x".repeat(512 * 1024) + "\"}}}"));
+            String[] gets = new String[200];
+            java.util.Arrays.fill(gets, "{\"KV_GET\":{\"keys\":[\"big\"]}}");
+            slow.sendPipelined(gets);
+            Thread.sleep(1000); // its replies back up: the server cannot write to it
+            server.terminate();
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        assertSavedKeys(settings, 1);
+    }
+
+    @Test
+    void ctrlCStopsGracefullyAsSigtermDoes() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.persist.path", saveDir.toString(),
+                "nemesis.persist.save-on-stop", "on-stop",
+                "nemesis.load.name", "on-stop",
+                "nemesis.load.missing-ok", "true");
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2}}}"));
+            server.interrupt();
+            assertEquals(1001, awaitFrame(client).closeCode());
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+        }
+        assertSavedKeys(settings, 2);
+    }
+
+    /** A fresh server started with {@code settings} loads the dataset saved on stop, holding {@code count} keys. */
+    private static void assertSavedKeys(Map<String, String> settings, int count) throws Exception {
+        try (ServerProcess server = ServerProcess.start(settings);
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":" + count + "}}", client.request("{\"KV_COUNT\":{}}"));
         }
     }
 

@@ -56,7 +56,10 @@ class KubernetesManifestsTest {
     private static final String VERSION = System.getProperty("nemesis.test.version");
 
     /** kustomization.yaml, as far as these manifests use it. */
-    record Kustomization(String apiVersion, String kind, List<String> resources, List<Image> images) {
+    record Kustomization(String apiVersion, String kind, List<String> resources, List<Image> images, List<Patch> patches) {
+    }
+
+    record Patch(String path) {
     }
 
     record Image(String name, String newTag) {
@@ -123,7 +126,7 @@ class KubernetesManifestsTest {
                     .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(manifests, new TreeSet<>(kustomization.resources()));
+        assertEquals(manifests, new TreeSet<>(kustomization.resources()));  // overlays live in folders of their own
         assertEquals(List.of(new Image(PROJECT, VERSION)), kustomization.images());
         assertEquals(PROJECT, container().getImage());
     }
@@ -222,6 +225,35 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theAdminKeyComesFromASecretAsASetting() {
+        var key = container().getEnv().stream().filter(env -> env.getName().equals("NEMESIS_AUTH_KEY")).findFirst()
+                .orElseThrow(() -> new AssertionError("without a key the server refuses to listen on the pod's addresses"));
+        assertEquals("nemesisdb-auth", key.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("key", key.getValueFrom().getSecretKeyRef().getKey());
+        assertTrue(defaults.containsKey("nemesis.auth.key"));
+    }
+
+    @Test
+    void theTlsOverlayMountsItsSecretWhereTheSettingsPointAndProbesOverHttps() throws IOException {
+        ObjectMapper yaml = new YAMLMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Kustomization overlay = yaml.readValue(K8S.resolve("tls/kustomization.yaml").toFile(), Kustomization.class);
+        assertEquals(List.of("../"), overlay.resources());
+        assertEquals(List.of(new Patch("tls.yaml")), overlay.patches());
+        StatefulSet patch = strict(yaml.readValue(K8S.resolve("tls/tls.yaml").toFile(), StatefulSet.class), "tls/tls.yaml");
+        Container tls = patch.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(container().getName(), tls.getName());
+        String mount = tls.getVolumeMounts().get(0).getMountPath();
+        Map<String, String> env = tls.getEnv().stream().collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        assertEquals(mount + "/tls.crt", env.get("NEMESIS_TLS_CERTIFICATE"));
+        assertEquals(mount + "/tls.key", env.get("NEMESIS_TLS_PRIVATE_KEY"));
+        assertTrue(defaults.containsKey("nemesis.tls.certificate") && defaults.containsKey("nemesis.tls.private-key"));
+        assertEquals("nemesisdb-tls", patch.getSpec().getTemplate().getSpec().getVolumes().get(0).getSecret().getSecretName());
+        for (var probe : List.of(tls.getStartupProbe(), tls.getLivenessProbe(), tls.getReadinessProbe())) {
+            assertEquals("HTTPS", probe.getHttpGet().getScheme());
+        }
+    }
+
+    @Test
     void theHeapFitsTheMemoryLimit() {
         Quantity limit = container().getResources().getLimits().get("memory");
         assertEquals(limit, container().getResources().getRequests().get("memory"), "a database should not be overcommitted");
@@ -231,7 +263,13 @@ class KubernetesManifestsTest {
         assertTrue(percent.find(), options);
         int heapPercent = Integer.parseInt(percent.group(1));
         assertTrue(heapPercent >= 50 && heapPercent <= 80, "heap share of the limit: " + heapPercent);
-        assertTrue(Quantity.getAmountInBytes(limit).longValue() >= 512L << 20, "memory limit " + limit);
+        long limitBytes = Quantity.getAmountInBytes(limit).longValue();
+        assertTrue(limitBytes >= 512L << 20, "memory limit " + limit);
+        Matcher direct = Pattern.compile("-XX:MaxDirectMemorySize=(\\d+)m").matcher(options);
+        assertTrue(direct.find(), () -> "Netty's direct buffers need a bound, or they may take as much as the heap: " + options);
+        long heapAndDirect = limitBytes / 100 * heapPercent + (Long.parseLong(direct.group(1)) << 20);
+        assertTrue(heapAndDirect <= limitBytes / 100 * 85, () -> "heap and direct buffers leave too little of " + limit);
+        assertFalse(options.contains("ExitOnOutOfMemoryError"), "exiting on OutOfMemoryError would lose every write since the last save");
     }
 
     @Test

@@ -96,6 +96,29 @@ final class Datasets {
         }
     }
 
+    /**
+     * The {@code "dataFiles"} member a save of this server writes into {@code md.json} for the data
+     * files now in {@code ts/data}, computed here from the files themselves: each file's length and
+     * CRC32C, in file order.
+     */
+    static String dataFilesMember(Path ts) throws IOException {
+        StringBuilder member = new StringBuilder("\"dataFiles\":[");
+        for (int i = 0; Files.exists(ts.resolve("data/" + i)); i++) {
+            byte[] bytes = Files.readAllBytes(ts.resolve("data/" + i));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes);
+            member.append(i == 0 ? "" : ",").append("{\"bytes\":").append(bytes.length)
+                    .append(",\"crc32c\":").append(crc.getValue()).append('}');
+        }
+        return member.append(']').toString();
+    }
+
+    /** Removes {@code "dataFiles"} from the {@code md.json} of {@code ts}, as 0.6.4 (which writes none) would have saved it. */
+    static void withoutDataFiles(Path ts) throws IOException {
+        Path md = ts.resolve("md/md.json");
+        Files.writeString(md, read(md).replaceFirst(",\"dataFiles\":\\[[^]]*]", ""));
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

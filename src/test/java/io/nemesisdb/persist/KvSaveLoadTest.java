@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** KV_SAVE and KV_LOAD over a real WebSocket: replies, exact round trips, the 0.6.4 layout and fixtures, failures. */
@@ -108,7 +109,8 @@ class KvSaveLoadTest {
             assertEquals(List.of("data", "md"), entries.map(p -> p.getFileName().toString()).sorted().toList());
         }
         String md = Datasets.read(ts.resolve("md/md.json"));
-        assertTrue(md.matches("\\{\"name\":\"layout\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":0}"), md);
+        assertTrue(md.matches("\\{\"name\":\"layout\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":0,"
+                + java.util.regex.Pattern.quote(Datasets.dataFilesMember(ts)) + "}"), md);
         JsonObject mdObject = Replies.parse(md);
         assertTrue(mdObject.getJsonNumber("start").longValue() <= mdObject.getJsonNumber("complete").longValue());
         String data = Datasets.read(ts.resolve("data/0"));
@@ -253,6 +255,22 @@ class KvSaveLoadTest {
         assertLoadFails("gap");
     }
 
+    @ParameterizedTest
+    @EnumSource(DamagedDatasets.Damage.class)
+    void aDataFileMissingAlteredOrAddedAfterTheSaveIs142AndLoadsNothing(DamagedDatasets.Damage damage) throws Exception {
+        String name = "damaged-" + damage.name().toLowerCase(java.util.Locale.ROOT);
+        Path ts = DamagedDatasets.saveInThreeFiles(ROOT, name, DamagedDatasets.kvSnapshot());
+        JsonObject intact = Replies.body(client.request("{\"KV_LOAD\":{\"name\":\"" + name + "\"}}"), "KV_LOAD_RSP");
+        assertEquals(141, intact.getInt("st"), intact::toString);
+        assertEquals(DamagedDatasets.KV_KEYS, intact.getInt("keys"));
+        client.request("{\"KV_CLEAR_SET\":{\"keys\":{\"live\":1,\"key-00\":\"live\"}}}");
+
+        damage.apply(ts, DataFormat.KV);
+        String message = assertLoadFails(name).getString("m");
+        assertTrue(message.contains(damage.reason()), message);
+        Datasets.delete(ROOT.resolve(name));
+    }
+
     @Test
     void fileWhereTheNameDirectoryShouldBeIs122Alone() throws Exception {
         Files.createDirectories(ROOT);
@@ -312,13 +330,14 @@ class KvSaveLoadTest {
         assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
     }
 
-    /** Asserts 142 with the name, and that the key space is exactly as before. */
-    private void assertLoadFails(String name) throws Exception {
+    /** Asserts 142 with the name, and that the key space is exactly as before; returns the reply. */
+    private JsonObject assertLoadFails(String name) throws Exception {
         String before = sortedContent();
         JsonObject reply = Replies.body(client.request("{\"KV_LOAD\":{\"name\":\"" + name + "\"}}"), "KV_LOAD_RSP");
         assertEquals(142, reply.getInt("st"), reply::toString);
         assertEquals(name, reply.getString("name"));
         assertEquals(before, sortedContent());
+        return reply;
     }
 
     private String sortedContent() throws Exception {

@@ -14,6 +14,7 @@ import java.util.Map;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.session.SharedToken;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SH_SAVE and SH_LOAD over a real WebSocket: the 0.6.4 fixtures, round trips keeping tokens, sharing and expiry, failures. */
@@ -39,6 +41,10 @@ class SessionsSaveLoadTest {
     static final String SHARED = "15992824868599950585";
     static final String EXPIRING = "9357123568867705135";
     static final String EMPTY = "3575347280013603346";
+    /** Two names with one shared token: the mask leaves 39 free bits. */
+    static final String NAME = "room-551618";
+    static final String COLLIDING = "room-793997";
+    static final String COLLIDING_TOKEN = "5436266092968263419";
 
     private WsClient client;
 
@@ -110,8 +116,10 @@ class SessionsSaveLoadTest {
         client.request("{\"KV_SET\":{\"tkn\":" + priv + ",\"keys\":" + values + "}}");
         client.request("{\"KV_SET\":{\"tkn\":" + shared + ",\"keys\":{\"s\":\"shared\"}}}");
         save("{\"name\":\"roundtrip\"}", "roundtrip");
-        String md = Datasets.read(Datasets.onlySave(ROOT, "roundtrip").resolve("md/md.json"));
-        assertTrue(md.matches("\\{\"name\":\"roundtrip\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":1}"), md);
+        Path ts = Datasets.onlySave(ROOT, "roundtrip");
+        String md = Datasets.read(ts.resolve("md/md.json"));
+        assertTrue(md.matches("\\{\"name\":\"roundtrip\",\"version\":2,\"status\":1,\"start\":\\d+,\"complete\":\\d+,\"saveDataType\":1,"
+                + java.util.regex.Pattern.quote(Datasets.dataFilesMember(ts)) + "}"), md);
         client.request("{\"SH_END_ALL\":{}}");
         assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"roundtrip\",\"sessions\":3,\"keys\":5}}",
                 client.request("{\"SH_LOAD\":{\"name\":\"roundtrip\"}}"));
@@ -127,6 +135,61 @@ class SessionsSaveLoadTest {
         assertInfo(plain, false, 0, null);
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"round-trip\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"round-trip\"}}"));
+    }
+
+    @Test
+    void roundTripKeepsSharedNamesSoACollidingNameStillCannotReachTheSession() throws Exception {
+        assertEquals(SharedToken.of(NAME), SharedToken.of(COLLIDING));
+        assertEquals(COLLIDING_TOKEN, token(client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}")));
+        client.request("{\"KV_SET\":{\"tkn\":" + COLLIDING_TOKEN + ",\"keys\":{\"k\":\"of-551618\"}}}");
+        save("{\"name\":\"named\"}", "named");
+        String file = Datasets.read(Datasets.onlyDataFile(ROOT, "named"));
+        assertEquals("[{\"sh\":{\"tkn\":" + COLLIDING_TOKEN + ",\"shared\":true,\"name\":\"" + NAME + "\","
+                + "\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{\"k\":\"of-551618\"}}]", file);
+        client.request("{\"SH_END_ALL\":{}}");
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"named\",\"sessions\":1,\"keys\":1}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"named\"}}"));
+
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"" + COLLIDING + "\",\"tkn\":null}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_NEW_RSP\":{\"st\":104,\"name\":\"" + COLLIDING + "\"}}",
+                client.request("{\"SH_NEW\":{\"name\":\"" + COLLIDING + "\",\"shared\":true}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + NAME + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
+        assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"k\":\"of-551618\"},\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"KV_GET\":{\"tkn\":" + COLLIDING_TOKEN + ",\"keys\":[\"k\"]}}"));
+    }
+
+    @Test
+    void aSharedSessionSavedWithoutItsNameAnswersToEveryNameOfItsTokenAs064Does() throws Exception {
+        client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}");
+        save("{\"name\":\"nameless\"}", "nameless");
+        Path data = Datasets.onlyDataFile(ROOT, "nameless");
+        String saved = Datasets.read(data);
+        // as 0.6.4 (or a build before names were kept) would have written it
+        Files.writeString(data, saved.replace(",\"name\":\"" + NAME + "\"", ""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "nameless"));
+        client.request("{\"SH_END_ALL\":{}}");
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"nameless\",\"sessions\":1,\"keys\":0}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"nameless\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + COLLIDING + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + NAME + "\",\"tkn\":" + COLLIDING_TOKEN + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
+        save("{\"name\":\"nameless-again\"}", "nameless-again");
+        assertFalse(Datasets.read(Datasets.onlyDataFile(ROOT, "nameless-again")).contains("\"name\""), "no name is invented");
+    }
+
+    @Test
+    void aSavedNameThatDoesNotDeriveItsTokenIs142AndRestoresNothing() throws Exception {
+        client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}");
+        client.request("{\"SH_NEW\":{\"name\":\"other\"}}");
+        save("{\"name\":\"misnamed\"}", "misnamed");
+        Path data = Datasets.onlyDataFile(ROOT, "misnamed");
+        Files.writeString(data, Datasets.read(data).replace("\"name\":\"" + NAME + "\"", "\"name\":\"room-1\""));
+        Datasets.withoutDataFiles(Datasets.onlySave(ROOT, "misnamed")); // so that the name, not the checksum, fails it
+        client.request("{\"SH_END_ALL\":{}}");
+        assertLoadFails("misnamed");
     }
 
     @Test
@@ -191,6 +254,23 @@ class SessionsSaveLoadTest {
         Datasets.delete(ROOT.resolve("sessions_fixture"));
     }
 
+    @ParameterizedTest
+    @EnumSource(DamagedDatasets.Damage.class)
+    void aDataFileMissingAlteredOrAddedAfterTheSaveIs142AndRestoresNothing(DamagedDatasets.Damage damage) throws Exception {
+        String name = "damaged-" + damage.name().toLowerCase(java.util.Locale.ROOT);
+        Path ts = DamagedDatasets.saveInThreeFiles(ROOT, name, DamagedDatasets.sessionsSnapshot());
+        assertReply("{\"SH_LOAD_RSP\":{\"st\":141,\"name\":\"" + name + "\",\"sessions\":" + DamagedDatasets.SESSIONS
+                        + ",\"keys\":" + DamagedDatasets.SESSIONS * DamagedDatasets.KEYS_PER_SESSION + "}}",
+                client.request("{\"SH_LOAD\":{\"name\":\"" + name + "\"}}"));
+        client.request("{\"SH_END_ALL\":{}}");
+        client.request("{\"SH_NEW\":{\"name\":\"live\"}}");
+
+        damage.apply(ts, DataFormat.SESSIONS);
+        String message = assertLoadFails(name).getString("m");
+        assertTrue(message.contains(damage.reason()), message);
+        Datasets.delete(ROOT.resolve(name));
+    }
+
     @Test
     void kvCommandsOfKvModeDoNotExist() throws Exception {
         assertReply("{\"KV_SAVE_RSP\":{\"st\":10}}", client.request("{\"KV_SAVE\":{\"name\":\"x\"}}"));
@@ -207,12 +287,14 @@ class SessionsSaveLoadTest {
         assertTrue(done.getJsonNumber("duration").longValueExact() >= 0);
     }
 
-    private void assertLoadFails(String name) throws Exception {
+    /** Asserts 142 with the name, and that no session was added; returns the reply. */
+    private JsonObject assertLoadFails(String name) throws Exception {
         String before = client.request("{\"SH_INFO_ALL\":{}}");
         JsonObject reply = Replies.body(client.request("{\"SH_LOAD\":{\"name\":\"" + name + "\"}}"), "SH_LOAD_RSP");
         assertEquals(142, reply.getInt("st"), reply::toString);
         assertEquals(name, reply.getString("name"));
         assertEquals(before, client.request("{\"SH_INFO_ALL\":{}}"));
+        return reply;
     }
 
     private static String token(String reply) {

@@ -3,6 +3,7 @@ package io.nemesisdb.persist;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,14 +143,15 @@ class SnapshotRoundTripTest {
     @Test
     void sessionsRoundTripWithTokensAboveTwoToThe63AndExpirySettings() throws Exception {
         List<SavedSession> sessions = List.of(
-                new SavedSession(-1L, false, 0, false, new String[] {"a", "big"},
+                new SavedSession(-1L, false, null, 0, false, new String[] {"a", "big"},
                         new JsonValue[] {Datasets.parseExact("{\"x\":[1,2]}"), Datasets.parseExact("123456789012345678901234567890")}),
-                new SavedSession(0x8000000000000001L, true, 3600, true, new String[0], new JsonValue[0]),
-                new SavedSession(42, false, 5, false, new String[] {"ü"}, new JsonValue[] {Datasets.parseExact("\"✓\"")}));
+                new SavedSession(SharedToken.of("room-551618"), true, "room-551618", 3600, true, new String[0], new JsonValue[0]),
+                new SavedSession(42, false, null, 5, false, new String[] {"ü"}, new JsonValue[] {Datasets.parseExact("\"✓\"")}));
         Path dir = write("sessions", new SessionsSnapshot(sessions), 1 << 20);
         String text = Datasets.read(dir.resolve("data/0"));
         assertTrue(text.startsWith("[{\"sh\":{\"tkn\":18446744073709551615,\"shared\":false,\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{\"a\":"), text);
-        assertTrue(Datasets.read(dir.resolve("md/md.json")).endsWith(",\"saveDataType\":1}"));
+        assertTrue(Datasets.read(dir.resolve("md/md.json")).endsWith(",\"saveDataType\":1," + Datasets.dataFilesMember(dir) + "}"));
+        assertTrue(text.contains(",{\"sh\":{\"tkn\":5436266092968263419,\"shared\":true,\"name\":\"room-551618\",\"expiry\":{"), text);
         List<SavedSession> read = new DatasetReader(layout, 100).readSessions(new SaveName("sessions"));
         assertEquals(3, read.size());
         for (int i = 0; i < 3; i++) {
@@ -156,6 +159,7 @@ class SnapshotRoundTripTest {
             SavedSession got = read.get(i);
             assertEquals(expected.token(), got.token());
             assertEquals(expected.shared(), got.shared());
+            assertEquals(expected.name(), got.name());
             assertEquals(expected.durationSeconds(), got.durationSeconds());
             assertEquals(expected.deleteSession(), got.deleteSession());
             assertArrayEquals(expected.keys(), got.keys());
@@ -173,6 +177,7 @@ class SnapshotRoundTripTest {
         assertEquals("10174145519947326374", Long.toUnsignedString(all.get(0).token()));
         assertEquals("15992824868599950585", Long.toUnsignedString(all.get(1).token()));
         assertTrue(all.get(1).shared());
+        assertNull(all.get(1).name(), "0.6.4 keeps no names");
         assertEquals(3600, all.get(2).durationSeconds());
         assertFalse(all.get(2).deleteSession());
         assertEquals(0, all.get(3).keyCount());
@@ -189,7 +194,12 @@ class SnapshotRoundTripTest {
                 "[{\"sh\":{\"tkn\":1,\"shared\":\"no\",\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{}}]",
                 "[{\"sh\":{\"tkn\":1,\"shared\":false,\"expiry\":{\"duration\":1.5,\"deleteSession\":false}},\"keys\":{}}]",
                 "[{\"sh\":{\"tkn\":1,\"shared\":false,\"expiry\":{\"duration\":0,\"deleteSession\":false}}}]",
-                "[{\"keys\":{}}]", "[1]", "{\"keys\":{}}", "[")) {
+                "[{\"keys\":{}}]", "[1]", "{\"keys\":{}}", "[",
+                // a name that is not a non-empty string, on a session not shared, or that does not derive the token
+                "[{\"sh\":{\"tkn\":5436266092968263419,\"shared\":true,\"name\":1,\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{}}]",
+                "[{\"sh\":{\"tkn\":5436266092968263419,\"shared\":true,\"name\":\"\",\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{}}]",
+                "[{\"sh\":{\"tkn\":5436266092968263419,\"shared\":false,\"name\":\"room-551618\",\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{}}]",
+                "[{\"sh\":{\"tkn\":5436266092968263419,\"shared\":true,\"name\":\"room-1\",\"expiry\":{\"duration\":0,\"deleteSession\":false}},\"keys\":{}}]")) {
             Path dir = write("badsessions", new SessionsSnapshot(List.of()), 1 << 20);
             Files.writeString(dir.resolve("data/0"), bad);
             assertThrows(DatasetException.class, () -> new DatasetReader(layout, 100).readSessions(new SaveName("badsessions")), bad);

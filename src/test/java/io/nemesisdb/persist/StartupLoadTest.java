@@ -91,6 +91,33 @@ class StartupLoadTest {
     }
 
     @Test
+    void aKvDatasetMissingItsLastDataFileStopsTheServerEvenWithMissingOk() throws Exception {
+        Path persist = WORK.resolve("missing-file-data");
+        Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.kvSnapshot());
+        DamagedDatasets.Damage.MISSING_LAST_FILE.apply(ts, DataFormat.KV);
+        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=three", "nemesis.load.missing-ok=true"),
+                List.of(), "nemesisdb: cannot load 'three' at start-up: data file " + DamagedDatasets.dataFile(ts, 2) + " is missing");
+    }
+
+    @Test
+    void withMissingOkADatasetWhoseMetadataIsAlteredStopsTheServerInsteadOfPassingForNeverSaved() throws Exception {
+        Path persist = WORK.resolve("altered-md-data");
+        Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.kvSnapshot());
+        DamagedDatasets.Damage.ALTERED_CHECKS.apply(ts, DataFormat.KV);
+        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=three", "nemesis.load.missing-ok=true"),
+                List.of(), "nemesisdb: cannot load 'three' at start-up: " + ts.resolve("md/md.json") + " has an invalid \"dataFiles\"");
+    }
+
+    @Test
+    void aSessionsDatasetWithAnAlteredDataFileStopsTheServer() throws Exception {
+        Path persist = WORK.resolve("flipped-data");
+        Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.sessionsSnapshot());
+        DamagedDatasets.Damage.FLIPPED_BIT.apply(ts, DataFormat.SESSIONS);
+        assertStartUpFails(List.of("nemesis.sessions-enabled=true", "nemesis.persist.path=" + persist, "nemesis.load.name=three"),
+                List.of(), "nemesisdb: cannot load 'three' at start-up: data file " + DamagedDatasets.dataFile(ts, 1) + " is not the one saved");
+    }
+
+    @Test
     void aNameOutsideTheRuleStopsTheServer() throws Exception {
         assertStartUpFails(List.of(), List.of("--loadName", "../kv", "--loadPath", Datasets.fixtures("kv").toString()),
                 "nemesisdb: cannot load '../kv' at start-up: a dataset name is");

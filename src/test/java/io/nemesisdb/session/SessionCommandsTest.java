@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SessionCommandsTest {
 
     private static final BigInteger TWO_TO_63 = BigInteger.ONE.shiftLeft(63);
+    /** Two names with one shared token (5436266092968263419): the mask leaves 39 free bits. */
+    private static final String NAME = "room-551618";
+    private static final String COLLIDING = "room-793997";
+    private static final String COLLIDING_TOKEN = "5436266092968263419";
 
     private SessionClient client;
 
@@ -84,6 +88,43 @@ class SessionCommandsTest {
         String shared = client.newSession("room", ",\"shared\":true");
         assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"room\",\"tkn\":" + shared + "}}",
                 client.request("{\"SH_OPEN\":{\"name\":\"room\"}}"));
+    }
+
+    @Test
+    void aNameWhoseTokenBelongsToAnotherNameNeverReachesThatSession() throws Exception {
+        assertEquals(SharedToken.of(NAME), SharedToken.of(COLLIDING), "the names must collide for this test to mean anything");
+        String token = client.newSession(NAME, ",\"shared\":true");
+        assertEquals(COLLIDING_TOKEN, token);
+        client.command("KV_SET", token, "\"keys\":{\"secret\":\"of-551618\"}");
+
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"" + COLLIDING + "\",\"tkn\":null}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_NEW_RSP\":{\"st\":104,\"name\":\"" + COLLIDING + "\"}}",
+                client.request("{\"SH_NEW\":{\"name\":\"" + COLLIDING + "\",\"shared\":true,\"expiry\":{\"duration\":5,\"deleteSession\":true}}}"));
+
+        assertEquals("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"secret\":\"of-551618\"},\"tkn\":" + token + "}}",
+                client.command("KV_GET", token, "\"keys\":[\"secret\"]"));
+        assertEquals("{\"SH_INFO_RSP\":{\"st\":1,\"tkn\":" + token + ",\"shared\":true,\"keyCnt\":1,\"expires\":false}}",
+                client.command("SH_INFO", token, ""), "the refused SH_NEW changed nothing, its expiry included");
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + NAME + "\",\"tkn\":" + token + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
+        assertReply("{\"SH_NEW_RSP\":{\"st\":103,\"name\":\"" + NAME + "\",\"tkn\":" + token + "}}",
+                client.request("{\"SH_NEW\":{\"name\":\"" + NAME + "\",\"shared\":true}}"));
+        assertTotals(1, 1);
+    }
+
+    @Test
+    void onceTheOtherNameEndedItsSessionTheCollidingNameCanCreateItsOwn() throws Exception {
+        String first = client.newSession(NAME, ",\"shared\":true");
+        client.command("KV_SET", first, "\"keys\":{\"a\":1}");
+        client.command("SH_END", first, "");
+        String second = client.newSession(COLLIDING, ",\"shared\":true");
+        assertEquals(first, second, "the token is the name's, as 0.6.4 derives it");
+        assertEquals("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0,\"tkn\":" + second + "}}", client.command("KV_COUNT", second, ""));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"" + COLLIDING + "\",\"tkn\":" + second + "}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + COLLIDING + "\"}}"));
+        assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"" + NAME + "\",\"tkn\":null}}",
+                client.request("{\"SH_OPEN\":{\"name\":\"" + NAME + "\"}}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class SessionStoreTest {
 
     private static final long SECOND = 1_000_000_000L;
+    /** Two names with one shared token (the mask leaves 39 free bits). */
+    private static final String NAME = "room-551618";
+    private static final String COLLIDING = "room-793997";
 
     /** Starts far from zero and near the wrap-around, as {@link System#nanoTime()} may. */
     private long now = Long.MAX_VALUE - 5 * SECOND;
@@ -31,11 +34,16 @@ class SessionStoreTest {
 
     /** A session to restore whose keys are {@code names}, each holding its length. */
     private static RestoredSession restoring(long token, boolean shared, Expiry expiry, String... names) {
+        return restoringNamed(token, shared, null, expiry, names);
+    }
+
+    /** As {@link #restoring}, for a dataset that kept the session's name ({@code null}: it did not). */
+    private static RestoredSession restoringNamed(long token, boolean shared, String name, Expiry expiry, String... names) {
         JsonValue[] values = new JsonValue[names.length];
         for (int i = 0; i < names.length; i++) {
             values[i] = Json.createValue(names[i].length());
         }
-        return new RestoredSession(token, shared, expiry, names, values);
+        return new RestoredSession(token, shared, name, expiry, names, values);
     }
 
     private static Map<String, JsonValue> keys(String... names) {
@@ -58,9 +66,9 @@ class SessionStoreTest {
 
     @Test
     void sharedSessionOfAnExistingNameIsRefusedAndChangesNothing() {
-        Session first = store.createShared("room", new Expiry(10, true));
+        Session first = store.createShared("room", new Expiry(10, true)).created();
         assertEquals(SharedToken.of("room"), first.token());
-        assertNull(store.createShared("room", Expiry.NEVER));
+        assertEquals(new SessionStore.NewShared(null, true), store.createShared("room", Expiry.NEVER));
         assertSame(first, store.find(first.token()));
         assertEquals(1, store.size());
     }
@@ -167,7 +175,7 @@ class SessionStoreTest {
     void totalsCountSessionsAndKeys() {
         randoms.addAll(List.of(1L, 2L));
         store.createPrivate(Expiry.NEVER).keySpace().setAll(Json.createObjectBuilder().add("a", 1).add("b", 2).build());
-        store.createShared("s", Expiry.NEVER).keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
+        store.createShared("s", Expiry.NEVER).created().keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
         store.createPrivate(Expiry.NEVER);
         assertEquals(new SessionStore.Totals(3, 3), store.totals());
     }
@@ -176,7 +184,7 @@ class SessionStoreTest {
     void snapshotCopiesChosenSessionsAndIsNotAffectedByLaterWrites() {
         randoms.addAll(List.of(11L, 12L));
         Session first = store.createPrivate(new Expiry(30, false));
-        Session shared = store.createShared("team", new Expiry(60, true));
+        Session shared = store.createShared("team", new Expiry(60, true)).created();
         first.keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
         List<SessionSnapshot> snapshot = store.snapshot(List.of(shared.token(), 999L, first.token(), shared.token()));
         first.keySpace().setAll(Json.createObjectBuilder().add("b", 2).build());
@@ -208,7 +216,53 @@ class SessionStoreTest {
     @Test
     void restoredSharedSessionIsFoundByItsName() {
         store.restore(List.of(restoring(SharedToken.of("shared1"), true, Expiry.NEVER)));
-        assertNull(store.createShared("shared1", Expiry.NEVER));
+        assertEquals(new SessionStore.NewShared(null, true), store.createShared("shared1", Expiry.NEVER));
         assertNotEquals(null, store.find(SharedToken.of("shared1")));
+        assertSame(store.find(SharedToken.of("shared1")), store.findShared("shared1"));
+    }
+
+    @Test
+    void theCollidingNamesReallyShareAToken() {
+        assertEquals(SharedToken.of(NAME), SharedToken.of(COLLIDING));
+        assertEquals("5436266092968263419", Long.toUnsignedString(SharedToken.of(NAME)));
+    }
+
+    @Test
+    void aNameWhoseTokenIsHeldByAnotherNameNeverReachesThatSession() {
+        Session first = store.createShared(NAME, Expiry.NEVER).created();
+        first.keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
+        assertNull(store.findShared(COLLIDING));
+        assertEquals(new SessionStore.NewShared(null, false), store.createShared(COLLIDING, Expiry.NEVER));
+        assertSame(first, store.findShared(NAME));
+        assertEquals(List.of("a"), first.keySpace().keys());
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void aRestoredSessionKeepsItsNameAndTheCheck() {
+        store.restore(List.of(restoringNamed(SharedToken.of(NAME), true, NAME, Expiry.NEVER, "a")));
+        assertNull(store.findShared(COLLIDING));
+        assertEquals(new SessionStore.NewShared(null, false), store.createShared(COLLIDING, Expiry.NEVER));
+        assertEquals(new SessionStore.NewShared(null, true), store.createShared(NAME, Expiry.NEVER));
+        assertNotNull(store.findShared(NAME));
+        assertEquals(NAME, store.snapshotAll().get(0).name());
+    }
+
+    @Test
+    void aRestoredSessionWithoutANameAnswersToEveryNameOfItsTokenAs064Does() {
+        store.restore(List.of(restoring(SharedToken.of(NAME), true, Expiry.NEVER, "a")));
+        Session loaded = store.find(SharedToken.of(NAME));
+        assertSame(loaded, store.findShared(COLLIDING));
+        assertSame(loaded, store.findShared(NAME));
+        assertEquals(new SessionStore.NewShared(null, true), store.createShared(COLLIDING, Expiry.NEVER));
+        assertNull(store.snapshotAll().get(0).name(), "no name is invented for it");
+    }
+
+    @Test
+    void aRestoredPrivateSessionWithASharedFormTokenIsNeverReachedByName() {
+        // 0.6.4's private tokens are random hashes: one in 2^25 has every bit of the mask set
+        store.restore(List.of(restoring(SharedToken.of(NAME), false, Expiry.NEVER, "a")));
+        assertNull(store.findShared(NAME));
+        assertEquals(new SessionStore.NewShared(null, false), store.createShared(NAME, Expiry.NEVER));
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("ready: .* ws://[^:]+:(\\d+)/(?:, admin http://[^:]+:(\\d+)/)?");
+    private static final Pattern READY = Pattern.compile("ready: .* wss?://[^:]+:(\\d+)/(?:, admin https?://[^:]+:(\\d+)/)?");
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -50,9 +50,16 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Map, Map, String...)}, with {@code classpathFirst} ahead of the test classpath. */
     public static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
                                       Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(classpathFirst, settings, environment, List.of(), "-Xmx512m", args);
+    }
+
+    private static ServerProcess start(List<Path> classpathFirst, Map<String, String> settings,
+                                       Map<String, String> environment, List<String> launcher, String maxHeap,
+                                       String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(maxHeap);
+        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library; the jar's manifest says the same
         command.add("-Dserver.port=0");
         command.add("-Dnemesis.admin-port=0");
         // the transport this test run is for (surefire runs the suite once per transport)
@@ -75,6 +82,16 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Map<String, String> settings, String... args) throws IOException {
         return start(settings, Map.of(), args);
+    }
+
+    /** As {@link #start(Map, String...)}, with a heap of at most {@code maxHeap} (a {@code -Xmx} value such as {@code 128m}). */
+    public static ServerProcess startWithHeap(String maxHeap, Map<String, String> settings) throws IOException {
+        return start(List.of(), settings, Map.of(), List.of(), "-Xmx" + maxHeap);
+    }
+
+    /** As {@link #start(Map, String...)}, in a process that may open at most {@code files} files ({@code ulimit -n}). */
+    public static ServerProcess startWithFileLimit(int files, Map<String, String> settings) throws IOException {
+        return start(List.of(), settings, Map.of(), List.of("sh", "-c", "ulimit -n " + files + " && exec \"$0\" \"$@\""), "-Xmx512m");
     }
 
     /** Waits until the server listens and returns its port; fails if it exits or takes over 60 s. */
@@ -122,9 +139,18 @@ public final class ServerProcess implements AutoCloseable {
      * streams this reads, losing what the server prints while it stops.
      */
     public void terminate() throws IOException, InterruptedException {
-        int status = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        signal("TERM");
+    }
+
+    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    public void interrupt() throws IOException, InterruptedException {
+        signal("INT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
         if (status != 0) {
-            throw new AssertionError("kill -TERM " + process.pid() + " failed with " + status);
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed with " + status);
         }
     }
 

@@ -2,7 +2,7 @@ package io.nemesisdb.support;
 
 import java.io.IOException;
 
-import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 
 /** Access to the server a {@code @HelidonTest} started, on a random free loopback port. */
@@ -13,7 +13,7 @@ public final class TestServer {
 
     /** The port the WebSocket listener is bound to. */
     public static int port() {
-        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        return CDI.current().select(WebSocketListener.class).get().port();
     }
 
     /** A new client connected to the server. */

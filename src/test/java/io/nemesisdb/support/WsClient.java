@@ -36,6 +36,7 @@ public final class WsClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final java.util.Map<String, String> responseHeaders = new java.util.HashMap<>();
 
     private WsClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -53,7 +54,24 @@ public final class WsClient implements AutoCloseable {
      * {@code bufferSize} bytes (0: the system's, which grow with the traffic).
      */
     public static WsClient connect(int port, int bufferSize) throws IOException {
-        Socket socket = new Socket();
+        return connect(port, bufferSize, java.util.Map.of());
+    }
+
+    /** As {@link #connect(int)}, sending these extra handshake headers (an access key, an Origin, subprotocols). */
+    public static WsClient connect(int port, java.util.Map<String, String> headers) throws IOException {
+        return connect(port, 0, headers);
+    }
+
+    /** Connects to {@code wss://127.0.0.1:port/}, with TLS as {@code tls} sets it up (trust, client certificate). */
+    public static WsClient connectTls(int port, javax.net.ssl.SSLContext tls, java.util.Map<String, String> headers) throws IOException {
+        return connect(tls.getSocketFactory().createSocket(), port, 0, headers);
+    }
+
+    private static WsClient connect(int port, int bufferSize, java.util.Map<String, String> headers) throws IOException {
+        return connect(new Socket(), port, bufferSize, headers);
+    }
+
+    private static WsClient connect(Socket socket, int port, int bufferSize, java.util.Map<String, String> headers) throws IOException {
         socket.setTcpNoDelay(true);
         if (bufferSize > 0) {
             socket.setSendBufferSize(bufferSize);
@@ -62,24 +80,38 @@ public final class WsClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         WsClient client = new WsClient(socket);
-        client.handshake(port);
+        try {
+            client.handshake(port, headers);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         return client;
     }
 
-    private void handshake(int port) throws IOException {
+    private void handshake(int port, java.util.Map<String, String> headers) throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String status = readLine();
         if (!status.contains(" 101")) {
             throw new IOException("handshake refused: " + status);
         }
-        while (!readLine().isEmpty()) {
-            // skip the response headers
+        String line;
+        while (!(line = readLine()).isEmpty()) {
+            int colon = line.indexOf(':');
+            responseHeaders.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
         }
+    }
+
+    /** A header of the server's handshake response, by its lower-case name, or null. */
+    public String responseHeader(String name) {
+        return responseHeaders.get(name);
     }
 
     private String readLine() throws IOException {
@@ -148,6 +180,27 @@ public final class WsClient implements AutoCloseable {
         sendFrame(8, new byte[] {(byte) (code >> 8), (byte) code}, true);
     }
 
+    /** Sends a close frame with this exact payload (code and reason bytes), valid or not. */
+    public void sendClosePayload(byte[] payload) throws IOException {
+        sendFrame(8, payload, true);
+    }
+
+    /** Sends these bytes as they are: a frame the client library would never make. */
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** A whole text frame without a mask, which clients must never send. */
+    public static byte[] unmaskedTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 4);
+        frame.write(0x81);
+        frame.write(payload.length);
+        frame.write(payload, 0, payload.length);
+        return frame.toByteArray();
+    }
+
     public void sendPing(byte[] payload) throws IOException {
         sendFrame(9, payload, true);
     }
@@ -212,6 +265,29 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Reads and skips messages until the server's close frame; its code (1006 when the socket ends without one), or -1 after {@code timeoutMillis}. */
+    public int awaitClose(int timeoutMillis) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            int left = (int) (deadline - System.currentTimeMillis());
+            if (left <= 0) {
+                return -1;
+            }
+            Frame frame;
+            try {
+                frame = receive(left);
+            } catch (java.net.SocketException e) {
+                return 1006;
+            }
+            if (frame == null) {
+                return -1;
+            }
+            if (frame.isClose()) {
+                return frame.closeCode();
+            }
+        }
+    }
+
     private void sendFrame(int opcode, byte[] payload, boolean fin) throws IOException {
         out.write(frame(opcode, payload, fin));
         out.flush();
@@ -242,6 +318,12 @@ public final class WsClient implements AutoCloseable {
         }
         frame.write(masked, 0, masked.length);
         return frame.toByteArray();
+    }
+
+    /** Drops the connection with a TCP reset, as a crashed or killed client does. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

@@ -1,26 +1,31 @@
 package io.nemesisdb.transport;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
+import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * Idle clients stay connected: Helidon closes any connection idle longer than
- * {@code server.idle-connection-timeout} (5 minutes unless set, on either transport), so the
- * server's defaults set it to years.
+ * With {@code nemesis.idle-timeout} at its default (0), an idle client stays connected, even past
+ * the handshake timeout: on the jakarta transport both use Helidon's idle check, which must
+ * leave an upgraded connection alone.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
+@AddConfig(key = "nemesis.handshake-timeout", value = "1")
 class IdleConnectionTest {
 
     @Test
-    void defaultIdleTimeoutIsYearsNotMinutes() {
-        Duration timeout = Duration.parse(ConfigProvider.getConfig().getValue("server.idle-connection-timeout", String.class));
-        assertTrue(timeout.toDays() >= 365, () -> "idle clients would be closed after " + timeout);
+    void anIdleClientStaysConnectedByDefault() throws Exception {
+        try (WsClient client = TestServer.connect()) {
+            Thread.sleep(3500);
+            assertEquals(1, Replies.status(client.request("{\"KV_COUNT\":{}}"), "KV_COUNT_RSP"));
+        }
     }
 }

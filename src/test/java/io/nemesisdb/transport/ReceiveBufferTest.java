@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * TCP window and, on Tyrus, into 200 ms retransmission stalls. The embedded defaults set
  * {@code server.connection-options.socket-receive-buffer-size}; this test fails without it.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class ReceiveBufferTest {

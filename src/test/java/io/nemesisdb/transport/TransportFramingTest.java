@@ -11,6 +11,7 @@ import java.util.Arrays;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * commands, fragments with control frames between them, fragment boundaries inside a character,
  * the close handshake, and the limits applied to reassembled messages.
  */
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.max-payload", value = "1024")

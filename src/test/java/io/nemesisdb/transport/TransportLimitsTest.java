@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.TestServer;
+import io.nemesisdb.support.TransportTest;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
+@TransportTest
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 @AddConfig(key = "nemesis.max-payload", value = "1024")

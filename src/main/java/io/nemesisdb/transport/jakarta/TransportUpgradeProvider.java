@@ -1,4 +1,4 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.transport.jakarta;
 
 import io.helidon.common.Weight;
 import io.helidon.common.Weighted;
@@ -7,7 +7,6 @@ import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.http1.spi.Http1UpgradeProvider;
 import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.websocket.WsConfig;
-import io.helidon.webserver.websocket.WsUpgradeProvider;
 
 /**
  * Registers the {@link TransportUpgrader} for the {@code websocket} protocol through
@@ -33,7 +32,6 @@ public class TransportUpgradeProvider implements Http1UpgradeProvider<WsConfig> 
 
     @Override
     public Http1Upgrader create(WsConfig config, ProtocolConfigs configs) {
-        return new TransportUpgrader(new TyrusUpgradeProvider().create(config, configs),
-                new WsUpgradeProvider().create(config, configs));
+        return new TransportUpgrader(new TyrusUpgradeProvider().create(config, configs));
     }
 }

@@ -1,7 +1,8 @@
-package io.nemesisdb.transport;
+package io.nemesisdb.transport.jakarta;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,6 +12,10 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.security.Role;
+import io.nemesisdb.transport.Connection;
+import io.nemesisdb.transport.OpenConnections;
+import io.nemesisdb.transport.TransportMeter;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -51,7 +56,8 @@ public class JakartaEndpoint {
         session.setMaxTextMessageBufferSize(settings.maxPayload());
         session.setMaxBinaryMessageBufferSize(settings.maxPayload());
         session.setMaxIdleTimeout(0);
-        SessionConnection connection = new SessionConnection(session, meter);
+        GuardedContext guarded = GuardedConnection.opening();
+        SessionConnection connection = new SessionConnection(session, meter, guarded.writer(), guarded.role());
         session.getUserProperties().put(SINK, connection);
         connections.opened(connection);
     }
@@ -65,7 +71,15 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(bytes);
-        dispatcher.onText(message, connection);
+        connection.previous.join();
+        try {
+            connection.previous = dispatcher.onText(message, connection, connection.role);
+        } catch (OutOfMemoryError e) {
+            LOG.severe("out of memory while serving a connection; it was closed with 1011");
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "unexpected server error");
+            return;
+        }
+        connection.awaitRoom();
     }
 
     @OnMessage
@@ -76,6 +90,7 @@ public class JakartaEndpoint {
             return;
         }
         meter.received(message.remaining());
+        connection.previous.join();
         dispatcher.onBinary(connection);
     }
 
@@ -100,24 +115,51 @@ public class JakartaEndpoint {
         return (SessionConnection) session.getUserProperties().get(SINK);
     }
 
-    /** Sends replies on one Jakarta session, one at a time, since a save's second reply comes from another thread. */
+    /**
+     * Sends replies on one Jakarta session, one at a time, since a save's second reply and the
+     * replies of expensive commands come from other threads.
+     */
     private static final class SessionConnection implements ReplySink, Connection {
         private final Session session;
         private final TransportMeter meter;
+        private final GuardedWriter writer;
+        private final Role role;
+        /**
+         * The request handed to another thread, which must have replied before the next one runs;
+         * volatile since the container does not promise to deliver every message on one thread.
+         */
+        private volatile CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-        SessionConnection(Session session, TransportMeter meter) {
+        SessionConnection(Session session, TransportMeter meter, GuardedWriter writer, Role role) {
             this.session = session;
             this.meter = meter;
+            this.writer = writer;
+            this.role = role;
         }
 
+        /** Never waits for the socket: the {@link GuardedWriter} queues what Tyrus frames. */
         @Override
         public synchronized void send(Reply reply) {
             meter.sent(reply.length());
             try {
                 session.getBasicRemote().sendText(reply.text());
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "reply not delivered: connection closed", e);
             }
+        }
+
+        /** Waits while the client leaves too many replies unread, so that it cannot pile up more. */
+        void awaitRoom() {
+            try {
+                writer.awaitRoom();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return session.isOpen();
         }
 
         @Override

@@ -1,0 +1,87 @@
+package io.nemesisdb.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.TransportTest;
+import io.nemesisdb.support.WsClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server filled up to {@code nemesis.max-memory} refuses what stores more (16) and keeps
+ * serving reads and deletes on the same connection; deletes make room again. A command that runs
+ * out of memory anyway gets 1000 (or its connection 1011), and the server goes on.
+ */
+@TransportTest
+class MemoryLimitTest {
+
+    private static final String VALUE = "v".repeat(256 * 1024);
+
+    @Test
+    void writesPastTheMemoryLimitAreRefusedWhileReadsAndDeletesGoOn() throws Exception {
+        try (ServerProcess server = ServerProcess.startWithHeap("160m", Map.of("nemesis.max-memory", "50%"));
+             WsClient client = WsClient.connect(server.awaitReady())) {
+            int stored = 0;
+            int status = 1;
+            while (status == 1 && stored < 2000) {
+                status = Replies.status(client.request("{\"KV_SET\":{\"keys\":{\"k" + stored + "\":\"" + VALUE + "\"}}}"), "KV_SET_RSP");
+                if (status == 1) {
+                    stored++;
+                }
+            }
+            assertEquals(16, status, "the writes were not refused before the heap filled");
+            int storedBeforeRefusal = stored;
+            assertTrue(stored > 50, () -> "refused too early, after " + storedBeforeRefusal + " values");
+            assertEquals(16, Replies.status(client.request("{\"KV_ADD\":{\"keys\":{\"more\":1}}}"), "KV_ADD_RSP"));
+            String count = client.request("{\"KV_COUNT\":{}}");
+            assertEquals(1, Replies.status(count, "KV_COUNT_RSP"), count);
+            assertTrue(client.request("{\"KV_GET\":{\"keys\":[\"k0\"]}}").contains(VALUE));
+
+            StringBuilder all = new StringBuilder("{\"KV_RMV\":{\"keys\":[");
+            for (int i = 0; i < stored; i++) {
+                all.append(i == 0 ? "" : ",").append("\"k").append(i).append('"');
+            }
+            assertEquals(1, Replies.status(client.request(all.append("]}}").toString()), "KV_RMV_RSP"));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (Replies.status(client.request("{\"KV_SET\":{\"keys\":{\"after\":\"" + VALUE + "\"}}}"), "KV_SET_RSP") == 16) {
+                assertTrue(System.currentTimeMillis() < deadline, "writes stayed refused after every key was removed");
+                client.request("{\"KV_RMV\":{\"keys\":[\"after\"]}}");
+            }
+        }
+    }
+
+    @Test
+    void aCommandThatRunsOutOfMemoryIsAnsweredAndTheServerGoesOn() throws Exception {
+        Map<String, String> settings = Map.of(
+                "nemesis.max-memory", "100%",
+                "nemesis.max-reply-size", "1g",
+                "nemesis.max-reply-backlog", "2g");
+        try (ServerProcess server = ServerProcess.startWithHeap("96m", settings)) {
+            int port = server.awaitReady();
+            try (WsClient client = WsClient.connect(port)) {
+                for (int i = 0; i < 60; i++) {
+                    StringBuilder set = new StringBuilder("{\"KV_SETQ\":{\"keys\":{");
+                    for (int k = 0; k < 3; k++) {
+                        set.append(k == 0 ? "" : ",").append("\"k").append(i).append('-').append(k).append("\":\"").append(VALUE).append('"');
+                    }
+                    client.sendText(set.append("}}}").toString());
+                }
+                client.sendText("{\"KV_FIND\":{\"path\":\"$\",\"rsp\":\"kv\"}}");
+                WsClient.Frame answer = client.receive(60_000);
+                if (answer.isText()) {
+                    int status = Replies.status(answer.text(), "KV_FIND_RSP");
+                    assertEquals(1000, status, () -> "unexpected answer " + answer.text().substring(0, Math.min(200, answer.text().length())));
+                } else {
+                    assertEquals(1011, answer.closeCode(), () -> "unexpected answer " + answer);
+                }
+            }
+            try (WsClient after = WsClient.connect(port)) {
+                assertEquals(1, Replies.status(after.request("{\"KV_COUNT\":{}}"), "KV_COUNT_RSP"));
+            }
+        }
+    }
+}
