@@ -20,9 +20,10 @@ import java.util.Locale;
  * @param threads event-loop threads of the generator (the connections are spread over them); by
  *     default one per core, at most one per connection
  * @param serverPid the server's process id, to report its CPU time per op (0: not reported)
+ * @param accessKey a key to present in each handshake (the server's access keys), or null
  */
 record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,
-                    int durationSeconds, int warmupSeconds, int threads, long serverPid) {
+                    int durationSeconds, int warmupSeconds, int threads, long serverPid, String accessKey) {
 
     /** The keys one connection's requests pick from. */
     int keysPerConnection() {
@@ -32,7 +33,8 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:1987/] [--connections 4] [--window 64]
                                  [--op get|set|mix|setq|load] [--sessions true|false] [--keys 10000]
-                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads cores] [--server-pid PID]""";
+                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads cores] [--server-pid PID]
+                                 [--auth-key KEY]   (wss:// URLs speak TLS and trust any certificate)""";
 
     static BenchOptions parse(String[] args) {
         URI url = URI.create("ws://127.0.0.1:1987/");
@@ -46,6 +48,7 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
         int warmup = 3;
         int threads = Runtime.getRuntime().availableProcessors();
         long serverPid = 0;
+        String accessKey = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value\n" + USAGE);
@@ -63,11 +66,12 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--threads" -> threads = positive(args[i], value);
                 case "--server-pid" -> serverPid = Long.parseLong(value);
+                case "--auth-key" -> accessKey = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new BenchOptions(url, connections, window, op, sessions, keys, valueSize, duration, warmup,
-                Math.min(threads, connections), serverPid);
+                Math.min(threads, connections), serverPid, accessKey);
     }
 
     private static String op(String value) {

@@ -50,7 +50,7 @@ public final class LoadGenerator {
         if (tokens.isEmpty()) {
             return;
         }
-        WsPipe pipe = WsPipe.connect(options.url());
+        WsPipe pipe = WsPipe.connect(options.url(), options.accessKey());
         for (String token : tokens) {
             byte[] request = ("{\"SH_END\":{\"tkn\":" + token + "}}").getBytes(StandardCharsets.US_ASCII);
             pipe.sendText(request, request.length);
@@ -65,7 +65,7 @@ public final class LoadGenerator {
     private static List<LoadConnection> open(BenchOptions options, List<String> tokens) throws IOException {
         List<LoadConnection> connections = new ArrayList<>();
         for (int i = 0; i < options.connections(); i++) {
-            WsPipe pipe = WsPipe.connect(options.url());
+            WsPipe pipe = WsPipe.connect(options.url(), options.accessKey());
             String token = options.sessions() ? newSession(pipe, i) : null;
             if (token != null) {
                 tokens.add(token);

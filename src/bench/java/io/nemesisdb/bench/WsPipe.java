@@ -14,7 +14,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * One client WebSocket connection over a plain NIO channel: the opening handshake, masked text
+ * One client WebSocket connection over an NIO channel (with TLS for wss://): the opening handshake, masked text
  * frames written into an output buffer, and reply frames parsed from an input buffer. Used
  * blocking for set-up and non-blocking by the generator's event loop; not thread-safe.
  */
@@ -28,6 +28,8 @@ final class WsPipe {
     private static final byte[] STATUS = "\"st\":".getBytes(StandardCharsets.US_ASCII);
 
     final SocketChannel channel;
+    /** TLS for wss://, or null. */
+    private TlsWire tls;
     private final ByteBuffer out = ByteBuffer.allocateDirect(1 << 20);
     private ByteBuffer in = ByteBuffer.allocate(1 << 20);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -46,24 +48,37 @@ final class WsPipe {
         in.flip();
     }
 
-    /** Connects to {@code url} and completes the handshake; the channel is left blocking. */
-    static WsPipe connect(URI url) throws IOException {
-        int port = url.getPort() < 0 ? 80 : url.getPort();
+    /**
+     * Connects to {@code url} and completes the handshake, presenting {@code accessKey} (none when
+     * null); wss:// URLs use TLS. The channel is left blocking.
+     */
+    static WsPipe connect(URI url, String accessKey) throws IOException {
+        boolean secure = "wss".equals(url.getScheme());
+        int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
         SocketChannel channel = SocketChannel.open(new InetSocketAddress(url.getHost(), port));
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         WsPipe pipe = new WsPipe(channel);
-        pipe.handshake(url, port);
+        if (secure) {
+            pipe.tls = TlsWire.handshake(channel, url.getHost(), port);
+        }
+        pipe.handshake(url, port, accessKey);
         return pipe;
     }
 
-    private void handshake(URI url, int port) throws IOException {
+    private void handshake(URI url, int port, String accessKey) throws IOException {
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + port
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n"
+                + (accessKey == null ? "" : "Authorization: Bearer " + accessKey + "\r\n") + "\r\n";
+        ByteBuffer bytes = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+        if (tls != null) {
+            tls.write(bytes);
+        } else {
+            channel.write(bytes);
+        }
         StringBuilder response = new StringBuilder();
         while (response.indexOf("\r\n\r\n") < 0) {
             fill();
@@ -113,6 +128,9 @@ final class WsPipe {
     boolean flush() throws IOException {
         out.flip();
         try {
+            if (tls != null) {
+                return tls.write(out);
+            }
             while (out.hasRemaining()) {
                 if (channel.write(out) == 0) {
                     return false;
@@ -134,7 +152,7 @@ final class WsPipe {
             bigger.put(in);
             in = bigger;
         }
-        int read = channel.read(in);
+        int read = tls != null ? tls.read(in) : channel.read(in);
         in.flip();
         frameStart = 0;
         return read >= 0;
