@@ -7,7 +7,8 @@
 # usage: src/bench/sh/side-by-side.sh [-s] [-r ROUNDS] [-d SECONDS] NAME=URL=PID ...
 #   -s sessions mode (each connection makes its own session)   -r rounds (default 3)   -d measured seconds (default 5)
 # JAVA selects the java binary (21+), default: java on the PATH; BENCH_CP the generator's classes;
-# AUTH_KEY is sent to every server (set it when a server requires keys); LOADS replaces the loads.
+# AUTH_KEY is sent to every server (set it when a server requires keys); LOADS replaces the loads;
+# GENERATOR_CPUS pins the generator (taskset -c), e.g. 1 when the servers are pinned to core 0.
 set -eu
 SESSIONS=false ROUNDS=3 DURATION=5
 while getopts "sr:d:" opt; do
@@ -19,6 +20,9 @@ done
 shift $((OPTIND - 1))
 [ $# -ge 1 ] || { sed -n '6,9p' "$0"; exit 2; }
 JAVA=${JAVA:-java}
+generator() {
+    if [ -n "${GENERATOR_CPUS:-}" ]; then taskset -c "$GENERATOR_CPUS" "$JAVA" "$@"; else "$JAVA" "$@"; fi
+}
 CP=${BENCH_CP:-$(dirname "$0")/../../../target/test-classes}
 LOADS=${LOADS:-"get:4:64 set:4:64 mix:4:64 mix:16:64 get:4:1 get:1:1"}
 OUT=$(mktemp)
@@ -28,8 +32,10 @@ measure() { # name url pid op connections window
     [ "$6" = 1 ] && threads="--threads 1" # window 1 leaves nothing to batch: one generator loop answers with fewer wake-ups
     key=""
     [ -n "${AUTH_KEY:-}" ] && key="--auth-key $AUTH_KEY"
-    "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$2" --server-pid "$3" --sessions "$SESSIONS" \
-        --op "$4" --connections "$5" --window "$6" --duration "$DURATION" --warmup 3 $threads $key 2>&1 |
+    run=$(generator -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$2" --server-pid "$3" --sessions "$SESSIONS" \
+        --op "$4" --connections "$5" --window "$6" --duration "$DURATION" --warmup 3 $threads $key 2>&1) ||
+        { printf 'the generator failed against %s (%s):\n%s\n' "$1" "$2" "$run" >&2; exit 1; }
+    printf '%s\n' "$run" |
         awk -v name="$1" -v load="$4 c$5 w$6" '
             /^ops\/s/ { gsub(",", "", $2); ops = $2; for (i = 1; i <= NF; i++) if ($i == "p99") p99 = $(i + 1) }
             /server CPU/ { s = $0; sub(/.*server CPU [0-9.]+ cores \(/, "", s); sub(/ .*/, "", s); cpu = s }
@@ -38,7 +44,7 @@ measure() { # name url pid op connections window
 # a discarded warm-up of every server, so that the measured runs meet warm JITs
 for server in "$@"; do
     name=${server%%=*}; rest=${server#*=}; url=${rest%=*}; pid=${rest##*=}
-    "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$url" --sessions "$SESSIONS" --op mix \
+    generator -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$url" --sessions "$SESSIONS" --op mix \
         --connections 4 --window 64 --duration 3 --warmup 2 ${AUTH_KEY:+--auth-key $AUTH_KEY} > /dev/null 2>&1 || true
 done
 for load in $LOADS; do

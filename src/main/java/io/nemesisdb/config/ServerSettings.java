@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.Config;
  * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
  * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
  * @param eventLoops how many event loops the netty transport runs ({@code nemesis.event-loops}; 0: one per core)
+ * @param busyPoll how long an event loop of the netty transport polls without sleeping after its last event
+ *                 ({@code nemesis.busy-poll-us}, microseconds; zero: it sleeps at once)
  * @param maxConnections the most client connections open at once ({@code nemesis.max-connections}); more are
  *                       refused in the handshake with 503
  * @param idleTimeout how long a client may send nothing before it is closed with 1000
@@ -50,6 +52,7 @@ public record ServerSettings(String host,
                              Path loadPath,
                              Transport transport,
                              int eventLoops,
+                             Duration busyPoll,
                              int maxConnections,
                              Duration idleTimeout,
                              Duration handshakeTimeout,
@@ -89,6 +92,7 @@ public record ServerSettings(String host,
                         : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize(),
                 Transport.parse("nemesis.transport", read.string("nemesis.transport")),
                 read.integer("nemesis.event-loops", 0, 1024),
+                Duration.ofNanos(1000L * read.integer("nemesis.busy-poll-us", 0, 1_000_000)),
                 read.integer("nemesis.max-connections", 1, 1_000_000),
                 Duration.ofSeconds(read.integer("nemesis.idle-timeout", 0, Integer.MAX_VALUE)),
                 Duration.ofSeconds(read.integer("nemesis.handshake-timeout", 1, 3600)),

@@ -3,6 +3,7 @@ package io.nemesisdb.transport.netty;
 import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,10 +107,14 @@ public class NettyTransport {
         }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         int loopCount = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+        BusyPoll busyPoll = new BusyPoll(settings.busyPoll().toNanos(), loopCount);
+        IoHandlerFactory loopIo = settings.busyPoll().isZero() ? io : epoll
+                ? EpollIoHandler.newFactory(0, busyPoll)
+                : NioIoHandler.newFactory(SelectorProvider.provider(), busyPoll);
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("nemesis-accept", true), io);
-        loops = new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("nemesis-loop", true), io);
+        loops = new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("nemesis-loop", true), loopIo);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loops)
                 .channel(channelType)
