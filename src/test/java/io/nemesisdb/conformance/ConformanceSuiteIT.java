@@ -134,7 +134,8 @@ class ConformanceSuiteIT {
                     "--mode", setup.mode(),
                     "--max-payload", Integer.toString(MAX_PAYLOAD),
                     "--persistence", setup.persistence() ? "on" : "off",
-                    "--report", "target/conformance-" + name + ".xml"));
+                    "--report", "target/conformance-" + name + ".xml",
+                    "--persist-path", persistDir.toString())); // the runner removes the datasets it saved
             command.addAll(access);
             if (!setup.persistence()) {
                 // everything else already ran against the server with persistence on
@@ -149,6 +150,9 @@ class ConformanceSuiteIT {
             assertEquals(0, exit, "conformance suite failed against the " + name + " server (failing cases above; "
                     + (server.isAlive() ? "" : "the server exited with " + server.exitValue() + "; ")
                     + "server log " + serverLog + ")");
+            try (Stream<Path> left = Files.list(persistDir)) {
+                assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "datasets the runner saved and did not remove");
+            }
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopServer);
             server.destroy();
