@@ -23,6 +23,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -34,6 +35,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -201,7 +204,7 @@ public final class ConformanceRunner {
         System.out.println("conformance run " + run + ": " + options.url() + ", " + options.mode() + " mode, "
                 + cases.size() + " cases in " + options.cases());
         List<Outcome> outcomes = new ArrayList<>();
-        Set<String> saved = new java.util.TreeSet<>();
+        Set<String> saved = new TreeSet<>();
         long started = System.nanoTime();
         for (Case c : cases) {
             if (!modesOf(c).contains(options.mode())
@@ -900,7 +903,7 @@ public final class ConformanceRunner {
             }
         }
 
-        static void cleanUp(Set<String> saved, Path persistPath) throws IOException {
+        static void cleanUp(Set<String> saved, Path persistPath) {
             if (saved.isEmpty()) {
                 return;
             }
@@ -921,13 +924,15 @@ public final class ConformanceRunner {
             int removed = 0;
             for (String name : removable) {
                 Path dataset = persistPath.resolve(name);
-                if (Files.isDirectory(dataset, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(dataset, LinkOption.NOFOLLOW_LINKS)) {
                     try (Stream<Path> files = Files.walk(dataset)) {
-                        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                             Files.delete(file);
                         }
+                        removed++;
+                    } catch (IOException e) {
+                        System.out.println("could not remove the dataset " + dataset + ": " + e);
                     }
-                    removed++;
                 }
             }
             System.out.println("removed the " + removed + " datasets this run saved from " + persistPath);
