@@ -23,6 +23,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -34,6 +35,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +68,7 @@ public final class ConformanceRunner {
     /** Command-line settings. */
     record Options(URI url, String mode, Long maxPayload, boolean persistence, Pattern only,
                    List<String> skipTags, List<String> onlyTags, Path report, Path cases, long timeoutMs,
-                   Map<String, String> keys, SSLContext tls, boolean verifyHost) {
+                   Map<String, String> keys, SSLContext tls, boolean verifyHost, Path persistPath) {
 
         static final String USAGE = """
                 usage: java ConformanceRunner.java --url ws://host:port/ --mode kv|sessions [options]
@@ -83,6 +86,8 @@ public final class ConformanceRunner {
                   --key ROLE=KEY        a key of another role (readwrite, readonly) for the cases of that role
                   --ca FILE             PEM certificates to trust for wss:// (default: the JDK's)
                   --insecure-tls        trust any certificate for wss:// (for a test server's own)
+                  --persist-path DIR    the server's persist path, on this machine: the datasets this run
+                                        saved are removed from it at the end (without it, they are listed)
                   --help                this text""";
 
         static Options parse(String[] args) {
@@ -103,7 +108,7 @@ public final class ConformanceRunner {
                 return null;
             }
             Set<String> known = Set.of("url", "mode", "max-payload", "persistence", "only", "skip-tag", "only-tag",
-                    "report", "cases", "timeout-ms", "auth-key", "key", "ca");
+                    "report", "cases", "timeout-ms", "auth-key", "key", "ca", "persist-path");
             for (String name : values.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);
@@ -139,11 +144,15 @@ public final class ConformanceRunner {
             boolean insecure = flags.contains("insecure-tls");
             String ca = one(values, "ca", null);
             SSLContext tls = uri.getScheme().equals("wss") ? Tls.context(insecure, ca == null ? null : Path.of(ca)) : null;
+            String persistPath = one(values, "persist-path", null);
+            if (persistPath != null && !Files.isDirectory(Path.of(persistPath))) {
+                throw new IllegalArgumentException("--persist-path " + persistPath + " is not a directory");
+            }
             return new Options(uri, mode, maxPayload == null ? null : Long.parseLong(maxPayload),
                     persistence.equals("on"), only == null ? null : Pattern.compile(only),
                     values.getOrDefault("skip-tag", List.of()), values.getOrDefault("only-tag", List.of()),
                     report == null ? null : Path.of(report), cases, Long.parseLong(one(values, "timeout-ms", "5000")),
-                    Map.copyOf(keys), tls, !insecure);
+                    Map.copyOf(keys), tls, !insecure, persistPath == null ? null : Path.of(persistPath));
         }
 
         private static String one(Map<String, List<String>> values, String name, String fallback) {
@@ -195,6 +204,7 @@ public final class ConformanceRunner {
         System.out.println("conformance run " + run + ": " + options.url() + ", " + options.mode() + " mode, "
                 + cases.size() + " cases in " + options.cases());
         List<Outcome> outcomes = new ArrayList<>();
+        Set<String> saved = new TreeSet<>();
         long started = System.nanoTime();
         for (Case c : cases) {
             if (!modesOf(c).contains(options.mode())
@@ -208,7 +218,7 @@ public final class ConformanceRunner {
                 continue;
             }
             long t0 = System.nanoTime();
-            String failure = new CaseRun(c, options, run, outcomes.size()).run();
+            String failure = new CaseRun(c, options, run, outcomes.size(), saved).run();
             Outcome outcome = new Outcome(c, failure, null, (System.nanoTime() - t0) / 1_000_000);
             outcomes.add(outcome);
             if (failure != null) {
@@ -219,6 +229,7 @@ public final class ConformanceRunner {
         long failed = outcomes.stream().filter(o -> o.failure() != null).count();
         long skipped = outcomes.stream().filter(o -> o.skipReason() != null).count();
         System.out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        SavedDatasets.cleanUp(saved, options.persistPath());
         if (options.report() != null) {
             JunitReport.write(options.report(), "conformance-" + options.mode(), outcomes,
                     (System.nanoTime() - started) / 1_000_000);
@@ -868,6 +879,66 @@ public final class ConformanceRunner {
         }
     }
 
+    /**
+     * The datasets a run made the server save, seen in its replies: a save reply ({@code *_SAVE_RSP})
+     * with st 120 or 121 names one. A server cannot be asked to delete a dataset, so the runner
+     * removes them from the persist path when it is on this machine ({@code --persist-path}), and
+     * otherwise lists them for whoever runs the server.
+     */
+    static final class SavedDatasets {
+        /** A name that is one directory inside the persist path: the protocol's dataset-name rule. */
+        private static final Pattern ONE_DIRECTORY = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+        private SavedDatasets() {
+        }
+
+        static void note(Object reply, Set<String> saved) {
+            if (reply instanceof Map<?, ?> map && map.size() == 1) {
+                Map.Entry<?, ?> only = map.entrySet().iterator().next();
+                if (only.getKey() instanceof String name && name.endsWith("_SAVE_RSP") && only.getValue() instanceof Map<?, ?> body
+                        && body.get("st") instanceof Json.Num st && (st.text().equals("120") || st.text().equals("121"))
+                        && body.get("name") instanceof String dataset) {
+                    saved.add(dataset);
+                }
+            }
+        }
+
+        static void cleanUp(Set<String> saved, Path persistPath) {
+            if (saved.isEmpty()) {
+                return;
+            }
+            List<String> removable = new ArrayList<>();
+            for (String name : saved) {
+                if (ONE_DIRECTORY.matcher(name).matches() && !name.equals(".") && !name.equals("..")) {
+                    removable.add(name);
+                } else {
+                    System.out.println("the server accepted a save named '" + name + "', which is not one directory name:"
+                            + " look for what it wrote in its persist path and remove it by hand");
+                }
+            }
+            if (persistPath == null) {
+                System.out.println("this run saved " + removable.size() + " datasets; remove them from the server's persist path"
+                        + " (or pass --persist-path DIR next time): cd <persist path> && rm -r " + String.join(" ", removable));
+                return;
+            }
+            int removed = 0;
+            for (String name : removable) {
+                Path dataset = persistPath.resolve(name);
+                if (Files.isDirectory(dataset, LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> files = Files.walk(dataset)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(file);
+                        }
+                        removed++;
+                    } catch (IOException e) {
+                        System.out.println("could not remove the dataset " + dataset + ": " + e);
+                    }
+                }
+            }
+            System.out.println("removed the " + removed + " datasets this run saved from " + persistPath);
+        }
+    }
+
     static final class CaseRun {
         private static final Set<String> STEP_KEYS = Set.of("send", "sendText", "sendBinary", "sendTextHex",
                 "sendFragments", "sendSized", "ping", "close", "closePayloadHex", "sendRawHex", "sleep", "expect",
@@ -882,14 +953,16 @@ public final class ConformanceRunner {
         private final Map<String, Object> vars = new HashMap<>();
         private final List<Object> later = new ArrayList<>();
         private final int index;
+        private final Set<String> saved;
         private WsClient ws;
         private Object autoToken;
         private Boolean stepInjected;
 
-        CaseRun(Case testCase, Options options, String run, int index) {
+        CaseRun(Case testCase, Options options, String run, int index, Set<String> saved) {
             this.testCase = testCase;
             this.options = options;
             this.index = index;
+            this.saved = saved;
             vars.put("run", run);
             if (options.maxPayload() != null) {
                 vars.put("maxPayload", Json.Num.of(options.maxPayload()));
@@ -1189,6 +1262,7 @@ public final class ConformanceRunner {
             } catch (IllegalArgumentException e) {
                 return false;
             }
+            SavedDatasets.note(reply, saved);
             for (int k = 0; k < later.size(); k++) {
                 if (ReplyMatcher.match(resolve(later.get(k)), reply, vars) == null) {
                     later.remove(k);

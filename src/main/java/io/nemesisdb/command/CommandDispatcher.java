@@ -107,7 +107,11 @@ public class CommandDispatcher {
         CommandRegistry.Entry entry = registry.find(name);
         byte[] replyPrefix = entry != null ? entry.replyPrefix() : Reply.prefix(name + "_RSP");
         if (envelope.body().getValueType() != JsonValue.ValueType.OBJECT) {
-            send(sink, new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object"));
+            Reply reply = new Reply(replyPrefix, Status.COMMAND_TYPE).add("m", "the value of " + name + " must be an object");
+            if (entry != null && namesSession(entry.spec())) {
+                reply.token(null); // like every reply to a command that names a session; here no token could be read
+            }
+            send(sink, reply);
             return null;
         }
         if (entry == null || !entry.spec().modes().contains(mode)) {
@@ -121,7 +125,7 @@ public class CommandDispatcher {
 
     private CompletableFuture<Void> execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink, Role role) {
         CommandSpec spec = entry.spec();
-        boolean namesSession = mode == Mode.SESSIONS && spec.scope() != Scope.SERVER;
+        boolean namesSession = namesSession(spec);
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
         CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter,
                 settings.maxReplySize(), queryBudget);
@@ -129,7 +133,7 @@ public class CommandDispatcher {
             context.fail(Status.FORBIDDEN, "the access key's role, " + role.label() + ", may not run " + spec.name());
             return null;
         }
-        ParamValidator.Violation violation = ParamValidator.validate(spec.params(), body);
+        Violation violation = ParamValidator.validate(spec, body);
         if (violation != null) {
             context.fail(violation.status(), violation.message());
             return null;
@@ -148,6 +152,11 @@ public class CommandDispatcher {
         }
         run(context);
         return null;
+    }
+
+    /** True when the command works on a session in this server's mode: its replies carry {@code tkn} (API.md 1.2). */
+    private boolean namesSession(CommandSpec spec) {
+        return mode == Mode.SESSIONS && spec.scope() != Scope.SERVER && spec.modes().contains(mode);
     }
 
     private static void run(CommandContext context) {

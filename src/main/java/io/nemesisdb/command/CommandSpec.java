@@ -3,6 +3,7 @@ package io.nemesisdb.command;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.nemesisdb.protocol.Mode;
@@ -28,6 +29,7 @@ public record CommandSpec(String name,
                           boolean stores,
                           Predicate<JsonObject> expensiveWhen,
                           List<Param> params,
+                          Function<JsonObject, Violation> bodyCheck,
                           CommandHandler handler) {
 
     /** True when the request with this (validated) body runs on the {@link ExpensiveCommands} threads. */
@@ -53,6 +55,7 @@ public record CommandSpec(String name,
         private boolean stores;
         private Predicate<JsonObject> expensiveWhen;
         private List<Param> params = List.of();
+        private Function<JsonObject, Violation> bodyCheck;
 
         private Builder(String name) {
             this.name = name;
@@ -107,8 +110,18 @@ public record CommandSpec(String name,
             return this;
         }
 
+        /**
+         * A check of the body that no single parameter can make (which members go together), run
+         * after the parameters passed: returns the violation, or {@code null} when the body is valid.
+         */
+        public Builder checks(Function<JsonObject, Violation> bodyCheck) {
+            this.bodyCheck = bodyCheck;
+            return this;
+        }
+
         public CommandSpec handler(CommandHandler handler) {
-            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, access, quiet, stores, expensiveWhen, params, handler);
+            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, access, quiet, stores, expensiveWhen, params,
+                    bodyCheck, handler);
         }
     }
 }

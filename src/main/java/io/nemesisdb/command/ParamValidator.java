@@ -7,20 +7,26 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * Checks a command's body against its declared parameters: absent (26), wrong type (41),
- * empty where a value is required (42). Undeclared members are ignored.
+ * Checks a command's body against its declaration: each parameter absent (26), of the wrong type
+ * (41), empty where a value is required (42), or failing its own check; then the command's checks
+ * among parameters. Undeclared members are ignored. The dispatcher runs this before the token and
+ * everything else, so a request with an invalid parameter always gets that parameter's status.
  */
 final class ParamValidator {
-
-    /** A failed check: the status and a message naming the parameter. */
-    record Violation(Status status, String message) {
-    }
 
     private ParamValidator() {
     }
 
-    /** The first violation found, or {@code null} when the body is valid. */
-    static Violation validate(List<Param> params, JsonObject body) {
+    /** The first violation found in {@code body} for the command {@code spec}, or {@code null} when it is valid. */
+    static Violation validate(CommandSpec spec, JsonObject body) {
+        Violation violation = validate(spec.params(), body);
+        if (violation == null && spec.bodyCheck() != null) {
+            violation = spec.bodyCheck().apply(body);
+        }
+        return violation;
+    }
+
+    private static Violation validate(List<Param> params, JsonObject body) {
         for (Param param : params) {
             JsonValue value = body.get(param.name());
             if (value == null) {
@@ -40,6 +46,12 @@ final class ParamValidator {
                 Violation nested = validate(param.members(), (JsonObject) value);
                 if (nested != null) {
                     return nested;
+                }
+            }
+            if (param.check() != null) {
+                Violation checked = param.check().apply(value);
+                if (checked != null) {
+                    return checked;
                 }
             }
         }

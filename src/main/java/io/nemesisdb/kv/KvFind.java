@@ -8,9 +8,11 @@ import static io.nemesisdb.command.ParamType.STRING;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.command.Violation;
 import io.nemesisdb.jsonpath.BudgetExceededException;
 import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.jsonpath.JsonPath;
@@ -19,6 +21,7 @@ import io.nemesisdb.jsonpath.JsonPathSyntaxException;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
@@ -31,8 +34,20 @@ import jakarta.json.JsonValue;
  */
 final class KvFind {
 
-    /** What the reply lists, as named by {@code rsp}. */
-    private enum Answer { KEYS, PATHS, KV }
+    /** What the reply lists, as named by {@code rsp} (its name in lower case). */
+    private enum Answer {
+        KEYS, PATHS, KV;
+
+        /** The answer {@code rsp} names, or {@code null}. */
+        static Answer named(String rsp) {
+            for (Answer answer : values()) {
+                if (answer.name().toLowerCase(Locale.ROOT).equals(rsp)) {
+                    return answer;
+                }
+            }
+            return null;
+        }
+    }
 
     /** The keys searched and their values, index for index. */
     private record Snapshot(List<String> keys, List<JsonValue> values) {
@@ -44,21 +59,19 @@ final class KvFind {
     static CommandSpec declare(KeySpaceResolver resolver) {
         return KvCommands.keyCommand("KV_FIND").reads()
                 .expensive()
-                .params(required("path", STRING).nonEmpty(), required("rsp", STRING), optional("keys", ARRAY))
+                .params(required("path", STRING).nonEmpty(), required("rsp", STRING).checked(KvFind::checkRsp),
+                        optional("keys", ARRAY))
                 .handler(resolver.on(KvFind::execute));
     }
 
+    /** An {@code rsp} that names no answer is 13 (API.md 4.2). */
+    private static Violation checkRsp(JsonValue rsp) {
+        return Answer.named(((JsonString) rsp).getString()) != null ? null
+                : new Violation(Status.COMMAND_SYNTAX, "rsp must be one of \"keys\", \"paths\", \"kv\"");
+    }
+
     private static void execute(CommandContext context, KeySpace keySpace) {
-        Answer answer = switch (context.body().getString("rsp")) {
-            case "keys" -> Answer.KEYS;
-            case "paths" -> Answer.PATHS;
-            case "kv" -> Answer.KV;
-            default -> null;
-        };
-        if (answer == null) {
-            context.fail(Status.COMMAND_SYNTAX, "rsp must be one of \"keys\", \"paths\", \"kv\"");
-            return;
-        }
+        Answer answer = Answer.named(context.body().getString("rsp"));
         JsonPath path;
         try {
             path = JsonPath.compile(context.body().getString("path"));

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.command.Violation;
 import io.nemesisdb.jsonpath.BudgetExceededException;
 import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.jsonpath.JsonPath;
@@ -36,29 +37,43 @@ final class KvUpdate {
         return KvCommands.keyCommand("KV_UPDATE").writes().stores()
                 .expensiveWhen(body -> body.containsKey("path"))
                 .params(required("key", STRING), optional("path", STRING))
+                .checks(KvUpdate::checkForm)
                 .handler(resolver.on(KvUpdate::execute));
     }
 
-    private static void execute(CommandContext context, KeySpace keySpace) {
-        JsonObject body = context.body();
-        String key = body.getString("key");
+    /** One form or the other, complete (API.md 4.1): checked with the parameters, before the token. */
+    private static Violation checkForm(JsonObject body) {
+        boolean pathForm = body.containsKey("path");
+        boolean pointerForm = !pointerMembers(body).isEmpty();
+        if (!pathForm && !pointerForm) {
+            return new Violation(Status.PARAM_MISSING, "give JSON Pointer members (\"/name\":value) or \"path\" and \"value\"");
+        }
+        if (pathForm && !body.containsKey("value")) {
+            return new Violation(Status.PARAM_MISSING, "missing parameter 'value'");
+        }
+        if (pathForm && pointerForm) {
+            return new Violation(Status.VALUE_TYPE_INVALID, "give either JSON Pointer members or \"path\", not both");
+        }
+        return null;
+    }
+
+    private static List<Map.Entry<String, JsonValue>> pointerMembers(JsonObject body) {
         List<Map.Entry<String, JsonValue>> pointerMembers = new ArrayList<>();
         for (Map.Entry<String, JsonValue> member : body.entrySet()) {
             if (PointerUpdate.isPointer(member.getKey())) {
                 pointerMembers.add(member);
             }
         }
-        boolean pathForm = body.containsKey("path");
-        if (!pathForm && pointerMembers.isEmpty()) {
-            context.fail(Status.PARAM_MISSING, "give JSON Pointer members (\"/name\":value) or \"path\" and \"value\"");
-        } else if (pathForm && !body.containsKey("value")) {
-            context.fail(Status.PARAM_MISSING, "missing parameter 'value'");
-        } else if (pathForm && !pointerMembers.isEmpty()) {
-            context.fail(Status.VALUE_TYPE_INVALID, "give either JSON Pointer members or \"path\", not both");
-        } else if (pathForm) {
+        return pointerMembers;
+    }
+
+    private static void execute(CommandContext context, KeySpace keySpace) {
+        JsonObject body = context.body();
+        String key = body.getString("key");
+        if (body.containsKey("path")) {
             updateByPath(context, keySpace, key, body.getString("path"), body.get("value"));
         } else {
-            updateByPointers(context, keySpace, key, pointerMembers);
+            updateByPointers(context, keySpace, key, pointerMembers(body));
         }
     }
 

@@ -13,12 +13,18 @@ import java.util.logging.Logger;
 import io.nemesisdb.command.CommandCatalog;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.command.Param;
+import io.nemesisdb.command.Violation;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
+import io.nemesisdb.protocol.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /**
  * The persistence commands: {@code KV_SAVE} and {@code KV_LOAD} in KV mode, {@code SH_SAVE} and
@@ -42,18 +48,39 @@ public class PersistCommands implements CommandCatalog {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                command("KV_SAVE").modes(Mode.KV).expensive().params(required("name", STRING)).handler(kv::save),
-                command("KV_LOAD").modes(Mode.KV).stores().expensive().params(required("name", STRING)).handler(this::loadKv),
-                command("SH_SAVE").modes(Mode.SESSIONS).expensive().params(required("name", STRING), optional("tkns", ARRAY).nonEmpty())
+                command("KV_SAVE").modes(Mode.KV).expensive().params(name()).handler(kv::save),
+                command("KV_LOAD").modes(Mode.KV).stores().expensive().params(name()).handler(this::loadKv),
+                command("SH_SAVE").modes(Mode.SESSIONS).expensive()
+                        .params(name(), optional("tkns", ARRAY).nonEmpty().checked(PersistCommands::checkTokens))
                         .handler(context -> sessions.get().save(context)),
-                command("SH_LOAD").modes(Mode.SESSIONS).stores().expensive().params(required("name", STRING)).handler(this::loadSessions));
+                command("SH_LOAD").modes(Mode.SESSIONS).stores().expensive().params(name()).handler(this::loadSessions));
+    }
+
+    /** The dataset name of every persistence command: empty is 42, anything else outside {@link SaveName}'s rule 41. */
+    private static Param name() {
+        return required("name", STRING).checked(name -> {
+            Status problem = SaveName.problem(((JsonString) name).getString());
+            return problem == null ? null : new Violation(problem, SaveName.rule());
+        });
+    }
+
+    /** Every item of {@code SH_SAVE}'s {@code tkns} is a well-formed token, number or decimal string (41). */
+    private static Violation checkTokens(JsonValue tkns) {
+        for (JsonValue item : (JsonArray) tkns) {
+            if (Token.parse(item) == null) {
+                return new Violation(Status.VALUE_TYPE_INVALID, "every item of 'tkns' must be a token (unsigned 64-bit integer)");
+            }
+        }
+        return null;
+    }
+
+    /** The request's {@code name}, valid since the parameters were checked. */
+    static SaveName nameOf(CommandContext context) {
+        return new SaveName(context.body().getString("name"));
     }
 
     private void loadKv(CommandContext context) {
-        SaveName name = validName(context);
-        if (name == null) {
-            return;
-        }
+        SaveName name = nameOf(context);
         long started = System.nanoTime();
         try {
             long keys = kv.load(settings.persistPath(), name, settings.maxDepth());
@@ -66,10 +93,7 @@ public class PersistCommands implements CommandCatalog {
     }
 
     private void loadSessions(CommandContext context) {
-        SaveName name = validName(context);
-        if (name == null) {
-            return;
-        }
+        SaveName name = nameOf(context);
         long started = System.nanoTime();
         try {
             SessionDatasets.Restored restored = sessions.get().load(settings.persistPath(), name, settings.maxDepth());
@@ -80,17 +104,6 @@ public class PersistCommands implements CommandCatalog {
         } catch (DatasetException e) {
             loadFailed(context, name, e);
         }
-    }
-
-    /** The request's valid {@code name}, or {@code null} after replying 42 or 41. */
-    static SaveName validName(CommandContext context) {
-        String raw = context.body().getString("name");
-        Status problem = SaveName.problem(raw);
-        if (problem != null) {
-            context.fail(problem, SaveName.rule());
-            return null;
-        }
-        return new SaveName(raw);
     }
 
     static void loadFailed(CommandContext context, SaveName name, DatasetException e) {

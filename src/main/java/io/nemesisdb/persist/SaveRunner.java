@@ -77,17 +77,12 @@ public class SaveRunner {
      * @param snapshotter takes the point-in-time snapshot; runs on the request's thread
      */
     public void save(CommandContext context, Supplier<? extends Snapshot> snapshotter) {
-        String rawName = context.body().getString("name");
-        Status problem = SaveName.problem(rawName);
-        if (problem != null) {
-            context.fail(problem, SaveName.rule());
-            return;
-        }
         if (!settings.persistEnabled()) {
             context.fail(Status.COMMAND_DISABLED, "saving is disabled (nemesis.persist.enabled=false)");
             return;
         }
-        SaveName name = new SaveName(rawName);
+        SaveName name = PersistCommands.nameOf(context);
+        String rawName = name.value();
         long started = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         long ts = clock.next();

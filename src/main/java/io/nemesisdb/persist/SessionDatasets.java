@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.ops.StoreMetrics;
-import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import io.nemesisdb.session.Expiry;
 import io.nemesisdb.session.RestoredSession;
@@ -48,12 +47,7 @@ public class SessionDatasets {
         if (items != null) {
             tokens = new ArrayList<>(items.size());
             for (JsonValue item : items) {
-                Long token = Token.parse(item);
-                if (token == null) {
-                    context.fail(Status.VALUE_TYPE_INVALID, "every item of 'tkns' must be a token (unsigned 64-bit integer)");
-                    return;
-                }
-                tokens.add(token);
+                tokens.add(Token.parse(item)); // every item is a token: checked with the parameters
             }
         }
         List<Long> chosen = tokens;

@@ -16,6 +16,7 @@ import io.nemesisdb.command.CommandCatalog;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Scope;
+import io.nemesisdb.command.Violation;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.LiteralNumber;
 import io.nemesisdb.protocol.Mode;
@@ -45,7 +46,8 @@ public class SessionCommands implements CommandCatalog {
                 sessionsOnly("SH_NEW").writes().stores().params(
                         required("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
-                        optional("expiry", OBJECT).withMembers(required("duration", UINT), required("deleteSession", BOOL)))
+                        optional("expiry", OBJECT).withMembers(required("duration", UINT).checked(SessionCommands::checkDuration),
+                                required("deleteSession", BOOL)))
                         .handler(this::create),
                 sessionsOnly("SH_END").writes().scope(Scope.SESSION).handler(this::end),
                 sessionsOnly("SH_OPEN").writes().params(required("name", STRING).nonEmpty()).handler(this::open),
@@ -65,13 +67,7 @@ public class SessionCommands implements CommandCatalog {
         Expiry expiry = Expiry.NEVER;
         JsonObject expiryParam = body.getJsonObject("expiry");
         if (expiryParam != null) {
-            long duration = durationSeconds(expiryParam.getJsonNumber("duration"));
-            if (duration < 0) {
-                context.fail(Status.VALUE_TYPE_INVALID,
-                        "expiry duration must be at most " + Expiry.MAX_DURATION_SECONDS + " seconds");
-                return;
-            }
-            expiry = new Expiry(duration, expiryParam.getBoolean("deleteSession"));
+            expiry = new Expiry(durationSeconds(expiryParam.getJsonNumber("duration")), expiryParam.getBoolean("deleteSession"));
         }
         if (body.getBoolean("shared", false)) {
             SessionStore.NewShared outcome = store.createShared(name, expiry);
@@ -88,6 +84,12 @@ public class SessionCommands implements CommandCatalog {
         } else {
             context.send(context.reply(Status.OK).add("name", name).token(store.createPrivate(expiry).token()));
         }
+    }
+
+    /** A duration too large to be kept is 41, with the other parameters. */
+    private static Violation checkDuration(JsonValue duration) {
+        return durationSeconds((JsonNumber) duration) >= 0 ? null
+                : new Violation(Status.VALUE_TYPE_INVALID, "expiry duration must be at most " + Expiry.MAX_DURATION_SECONDS + " seconds");
     }
 
     /** The duration in seconds, or -1 when it is too large to be kept. */

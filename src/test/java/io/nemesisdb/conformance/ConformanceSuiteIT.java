@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.tools.ToolProvider;
+
 import io.nemesisdb.security.KeyFile;
 import io.nemesisdb.security.KeyHash;
 import io.nemesisdb.security.Role;
 import io.nemesisdb.support.ServerProcess;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +50,18 @@ class ConformanceSuiteIT {
     private static final Path JAR = Path.of("target", "nemesisdb.jar");
     private static final Path RUNNER = Path.of("conformance-tests", "runner", "ConformanceRunner.java");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Where the runner is compiled once, instead of by each of the nine runs. */
+    private static final Path RUNNER_CLASSES = Path.of("target", "conformance-runner");
+    /** Server and runner live a minute at most: the quick compiler alone starts them in about half the time. */
+    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
+    @BeforeAll
+    static void compileRunner() throws IOException {
+        Files.createDirectories(RUNNER_CLASSES);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8", RUNNER.toString());
+        assertEquals(0, status, "the runner " + RUNNER + " does not compile");
+    }
 
     /**
      * One server configuration the suite runs against; a secured one speaks TLS and requires access
@@ -103,7 +118,7 @@ class ConformanceSuiteIT {
         Path persistDir = Files.createTempDirectory("nemesis-conformance-");  // also holds a secured server's keys and certificates
         String name = transport + "-" + setup.label();
         Path serverLog = Path.of("target", "conformance-server-" + name + ".log");
-        List<String> serverCommand = new ArrayList<>(List.of(JAVA,
+        List<String> serverCommand = new ArrayList<>(List.of(JAVA, QUICK_START,
                 "-Dserver.host=127.0.0.1",
                 "-Dserver.port=0", // a free port, announced in the start-up line
                 "-Dnemesis.admin-port=0", // a free port: the default one may be taken on a shared machine
@@ -129,12 +144,13 @@ class ConformanceSuiteIT {
         Runtime.getRuntime().addShutdownHook(stopServer);
         try {
             int port = awaitReady(server, serverLog);
-            List<String> command = new ArrayList<>(List.of(JAVA, RUNNER.toString(),
+            List<String> command = new ArrayList<>(List.of(JAVA, QUICK_START, "-cp", RUNNER_CLASSES.toString(), "ConformanceRunner",
                     "--url", (setup.secured() ? "wss" : "ws") + "://127.0.0.1:" + port + "/",
                     "--mode", setup.mode(),
                     "--max-payload", Integer.toString(MAX_PAYLOAD),
                     "--persistence", setup.persistence() ? "on" : "off",
-                    "--report", "target/conformance-" + name + ".xml"));
+                    "--report", "target/conformance-" + name + ".xml",
+                    "--persist-path", persistDir.toString())); // the runner removes the datasets it saved
             command.addAll(access);
             if (!setup.persistence()) {
                 // everything else already ran against the server with persistence on
@@ -149,6 +165,9 @@ class ConformanceSuiteIT {
             assertEquals(0, exit, "conformance suite failed against the " + name + " server (failing cases above; "
                     + (server.isAlive() ? "" : "the server exited with " + server.exitValue() + "; ")
                     + "server log " + serverLog + ")");
+            try (Stream<Path> left = Files.list(persistDir)) {
+                assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "datasets the runner saved and did not remove");
+            }
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopServer);
             server.destroy();

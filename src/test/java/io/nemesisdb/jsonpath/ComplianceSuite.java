@@ -1,5 +1,6 @@
 package io.nemesisdb.jsonpath;
 
+import io.nemesisdb.support.TestData;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSONPath Compliance Test Suite (shared/fixtures/jsonpath-cts/cts.json) and a generic runner
+ * The JSONPath Compliance Test Suite (src/test/resources/fixtures/jsonpath-cts/cts.json) and a generic runner
  * that checks any engine against it. An engine answers a case with a {@link Outcome}.
  */
 final class ComplianceSuite {
@@ -40,16 +41,8 @@ final class ComplianceSuite {
     private ComplianceSuite() {
     }
 
-    static Path sharedDirectory() {
-        String configured = System.getProperty("nemesis.shared.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.dir")).resolve("../shared").normalize();
-    }
-
     static List<JsonObject> cases() throws IOException {
-        Path file = sharedDirectory().resolve("fixtures/jsonpath-cts/cts.json");
+        Path file = TestData.fixture("jsonpath-cts/cts.json");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonReader json = Json.createReader(reader)) {
             return json.readObject().getJsonArray("tests").getValuesAs(JsonObject.class);

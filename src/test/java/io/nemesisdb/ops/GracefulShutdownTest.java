@@ -2,7 +2,6 @@ package io.nemesisdb.ops;
 
 import static io.nemesisdb.support.Replies.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +20,11 @@ import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save. */
+/**
+ * SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save, where clients
+ * are connected: what each transport does with them while the server stops. The save on stop
+ * without clients is {@link SaveOnStopTest}.
+ */
 @TransportTest
 class GracefulShutdownTest {
 
@@ -36,16 +39,8 @@ class GracefulShutdownTest {
     @TempDir
     Path persistDir;
 
-    /** A bean archive holding only {@link HeldFinalSave}, for the child's classpath. */
     private List<Path> finalSaveBean() throws IOException, URISyntaxException {
-        Path classFile = Path.of(HeldFinalSave.class.getResource("HeldFinalSave.class").toURI());
-        Path target = beanArchive.resolve("io/nemesisdb/ops/HeldFinalSave.class");
-        Files.createDirectories(target.getParent());
-        Files.copy(classFile, target);
-        Files.createDirectories(beanArchive.resolve("META-INF"));
-        Files.writeString(beanArchive.resolve("META-INF/beans.xml"),
-                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>");
-        return List.of(beanArchive);
+        return HeldFinalSave.beanArchive(beanArchive);
     }
 
     private static WsClient.Frame awaitFrame(WsClient client) throws IOException {
@@ -129,42 +124,6 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void aFinalSaveThatOutlastsTheShutdownTimeoutEndsTheProcessWithStatus1() throws Exception {
-        Map<String, String> settings = Map.of(
-                "nemesis.persist.path", persistDir.toString(),
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.shutdown-timeout", "1",
-                HeldFinalSave.DIRECTORY_PROPERTY, saveDir.toString());
-        try (ServerProcess server = ServerProcess.start(finalSaveBean(), settings, Map.of())) {
-            server.awaitReady();
-            server.terminate();
-            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertTrue(Files.exists(saveDir.resolve("started")));
-            assertFalse(Files.exists(saveDir.resolve("saved")));
-        }
-    }
-
-    @Test
-    void aFinalSaveThatFailsLogsOneLineSayingWhyAndEndsTheProcessWithStatus1() throws Exception {
-        Path persist = Files.createDirectories(saveDir.resolve("data"));
-        Map<String, String> settings = Map.of(
-                "nemesis.persist.path", persist.toString(),
-                "nemesis.persist.save-on-stop", "on-stop");
-        try (ServerProcess server = ServerProcess.start(settings)) {
-            server.awaitReady();
-            Files.delete(persist);
-            Files.writeString(persist, "a file where the persist path was");
-            server.terminate();
-            assertEquals(1, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            List<String> failure = server.stderr().stream().filter(line -> line.contains("saving dataset on-stop failed")).toList();
-            assertEquals(1, failure.size(), () -> String.valueOf(server.stderr()));
-            assertTrue(failure.get(0).contains(persist.resolve("on-stop").toString()), failure.get(0));
-            List<String> trace = server.stderr().stream().filter(line -> line.startsWith("\tat ") || line.contains("Exception")).toList();
-            assertEquals(List.of(), trace, "no stack trace");
-        }
-    }
-
-    @Test
     void theDatasetSavedOnStopIsWhatAFreshServerLoads() throws Exception {
         String keys = "{\"a\":1,\"b\":{\"c\":[true,null,\"é\"]},\"big\":123456789012345678901234567890}";
         Map<String, String> first = Map.of(
@@ -230,18 +189,6 @@ class GracefulShutdownTest {
         try (ServerProcess server = ServerProcess.start(settings);
              WsClient client = WsClient.connect(server.awaitReady())) {
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":" + count + "}}", client.request("{\"KV_COUNT\":{}}"));
-        }
-    }
-
-    @Test
-    void withMissingOkTheFirstStartOfAServerThatSavesOnStopStartsEmpty() throws Exception {
-        Map<String, String> settings = Map.of(
-                "nemesis.persist.path", saveDir.toString(),
-                "nemesis.load.name", "never-saved",
-                "nemesis.load.missing-ok", "true");
-        try (ServerProcess server = ServerProcess.start(settings);
-             WsClient client = WsClient.connect(server.awaitReady())) {
-            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.nemesisdb.ops;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.nemesisdb.kv.SingleKeySpace;
@@ -24,6 +26,18 @@ import jakarta.inject.Inject;
 public class HeldFinalSave implements FinalSave {
 
     public static final String DIRECTORY_PROPERTY = "nemesis.test.final-save-dir";
+
+    /** Writes into {@code dir} a bean archive holding only this class, for a child server's classpath ahead of the rest. */
+    static List<Path> beanArchive(Path dir) throws IOException, URISyntaxException {
+        Path classFile = Path.of(HeldFinalSave.class.getResource("HeldFinalSave.class").toURI());
+        Path target = dir.resolve("io/nemesisdb/ops/HeldFinalSave.class");
+        Files.createDirectories(target.getParent());
+        Files.copy(classFile, target);
+        Files.createDirectories(dir.resolve("META-INF"));
+        Files.writeString(dir.resolve("META-INF/beans.xml"),
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>");
+        return List.of(dir);
+    }
 
     @Inject
     SingleKeySpace keySpace;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.nemesisdb.protocol.JsonValueReader;
+import io.nemesisdb.support.TestData;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -20,15 +21,9 @@ final class Datasets {
     private Datasets() {
     }
 
-    /** The shared folder: system property {@code nemesis.shared.dir}, else {@code ../shared}. */
-    static Path sharedDir() {
-        String dir = System.getProperty("nemesis.shared.dir");
-        return Path.of(dir != null ? dir : System.getProperty("user.dir") + "/../shared").toAbsolutePath().normalize();
-    }
-
-    /** The persist path of the 0.6.4 fixtures of {@code mode} ("kv" or "sessions"). */
+    /** The persist path of the 0.6.4 fixtures of {@code mode} ("kv" or "sessions"), from src/test/resources. */
     static Path fixtures(String mode) {
-        return sharedDir().resolve("fixtures/nemesisdb-0.6.4").resolve(mode);
+        return TestData.fixture("nemesisdb-0.6.4/" + mode);
     }
 
     /** Copies the dataset folder {@code name} from {@code fromRoot} into {@code toRoot}, replacing an earlier copy. */

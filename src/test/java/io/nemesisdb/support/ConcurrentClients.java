@@ -30,8 +30,16 @@ public final class ConcurrentClients {
     private ConcurrentClients() {
     }
 
+    /** Where the dump of a run past its deadline goes: written only then, so a green build leaves none. */
+    private static final Path DUMPS = Path.of("target", "thread-dumps");
+
     /** The clients' results, in the order of {@code clients}. */
     public static <T> List<T> runAll(Duration deadline, List<? extends Callable<T>> clients) throws Exception {
+        return runAll(deadline, clients, DUMPS);
+    }
+
+    /** As {@link #runAll(Duration, List)}, writing a thread dump into {@code dumps} if the deadline passes. */
+    static <T> List<T> runAll(Duration deadline, List<? extends Callable<T>> clients, Path dumps) throws Exception {
         AtomicInteger index = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients.size(),
                 task -> new Thread(task, "client-" + index.getAndIncrement()));
@@ -51,7 +59,7 @@ public final class ConcurrentClients {
                     }
                     throw e.getCause() instanceof Exception exception ? exception : e;
                 } catch (TimeoutException e) {
-                    throw new AssertionError(stillRunning(deadline, futures));
+                    throw new AssertionError(stillRunning(deadline, futures, dumps));
                 }
             }
             return results;
@@ -61,14 +69,14 @@ public final class ConcurrentClients {
     }
 
     /** What to report when the deadline passed: the clients still running, their stacks, and a dump of every thread. */
-    private static String stillRunning(Duration deadline, List<? extends Future<?>> futures) throws IOException {
+    private static String stillRunning(Duration deadline, List<? extends Future<?>> futures, Path dumps) throws IOException {
         List<String> running = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             if (!futures.get(i).isDone()) {
                 running.add("client-" + i);
             }
         }
-        Path dump = dumpThreads();
+        Path dump = dumpThreads(dumps);
         StringBuilder report = new StringBuilder("clients still running after ").append(deadline.toMillis()).append(" ms: ")
                 .append(String.join(", ", running)).append("; thread dump: ").append(dump).append('\n');
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
@@ -82,9 +90,9 @@ public final class ConcurrentClients {
         return report.append("\nThe thread dump:\n").append(Files.readString(dump)).toString();
     }
 
-    /** Dumps every thread, virtual ones included, to a new file under target/ and returns the file. */
-    private static Path dumpThreads() throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "thread-dumps"));
+    /** Dumps every thread, virtual ones included, to a new file in {@code dumps} and returns the file. */
+    private static Path dumpThreads(Path dumps) throws IOException {
+        Path dir = Files.createDirectories(dumps);
         Path file = dir.resolve("dump-" + System.nanoTime() + ".txt").toAbsolutePath();
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConcurrentClientsTest {
 
@@ -33,13 +34,13 @@ class ConcurrentClientsTest {
     }
 
     @Test
-    void aClientPastTheDeadlineFailsTheTestWithItsStackAndAThreadDump() throws Exception {
+    void aClientPastTheDeadlineFailsTheTestWithItsStackAndAThreadDump(@TempDir Path dumps) throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         List<Callable<Integer>> clients = List.of(() -> 1, () -> {
             never.await();
             return 2;
         });
-        AssertionError error = assertThrows(AssertionError.class, () -> ConcurrentClients.runAll(Duration.ofSeconds(2), clients));
+        AssertionError error = assertThrows(AssertionError.class, () -> ConcurrentClients.runAll(Duration.ofSeconds(2), clients, dumps));
         String report = error.getMessage();
         String stacks = report.substring(0, report.indexOf("\nThe thread dump:\n"));
         assertTrue(stacks.startsWith("clients still running after 2000 ms: client-1; thread dump: "), stacks);
@@ -48,5 +49,6 @@ class ConcurrentClientsTest {
         Path dump = Path.of(stacks.substring(stacks.indexOf("thread dump: ") + 13, stacks.indexOf('\n')));
         assertTrue(report.endsWith(Files.readString(dump)), "the report ends with the dump");
         assertTrue(Files.readString(dump).contains("\"client-1\""), "the dump names the client's thread");
+        assertEquals(dumps, dump.getParent(), "the dump is written where the caller asked");
     }
 }

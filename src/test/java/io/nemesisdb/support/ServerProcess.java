@@ -59,6 +59,8 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(maxHeap);
+        // a test server lives seconds: with the quick compiler alone it starts in about half the time
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library; the jar's manifest says the same
         command.add("-Dserver.port=0");
         command.add("-Dnemesis.admin-port=0");

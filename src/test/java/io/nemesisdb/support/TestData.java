@@ -1,0 +1,30 @@
+package io.nemesisdb.support;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/**
+ * The test data the repository carries under {@code src/test/resources/fixtures} (each folder
+ * there has a README with its origin and licence), as files on disk: tests copy datasets from
+ * them and hand them to servers as persist paths, so they need paths, not streams.
+ */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    /** The file or folder {@code fixtures/<relative>} on the test class path. */
+    public static Path fixture(String relative) {
+        String name = "/fixtures/" + relative;
+        URL url = TestData.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("test data " + name + " is not on the class path (src/test/resources" + name + ")");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("test data " + name + " at " + url + " is not a file", e);
+        }
+    }
+}
