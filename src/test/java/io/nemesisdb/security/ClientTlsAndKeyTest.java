@@ -56,6 +56,7 @@ class ClientTlsAndKeyTest {
         assertThrows(NemesisConnectionException.class,
                 () -> NemesisClient.connect(url(), NemesisClientOptions.defaults().withAccessKey(TestKeys.ADMIN)));
         assertThrows(NemesisConnectionException.class,
-                () -> NemesisClient.connect(URI.create("ws://127.0.0.1:" + TestServer.port() + "/"), trusting(TestKeys.ADMIN)));
+                () -> NemesisClient.connect(URI.create("ws://127.0.0.1:" + TestServer.port() + "/"),
+                        trusting(TestKeys.ADMIN).withConnectTimeout(java.time.Duration.ofSeconds(2))));
     }
 }
