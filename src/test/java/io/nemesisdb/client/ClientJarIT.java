@@ -107,4 +107,31 @@ class ClientJarIT {
             assertEquals(List.of("status VALUE_SIZE", "User[name=Ann, age=41] 2"), output.lines().toList());
         }
     }
+
+    @Test
+    void theServersJarRunsTheCliOneShotAndInAPipe() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of())) {
+            String url = "ws://127.0.0.1:" + server.awaitReady() + "/";
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process oneShot = new ProcessBuilder(java, "-jar", "target/nemesisdb.jar", "cli", "--url", url,
+                    "{\"KV_SET\":{\"keys\":{\"a\":1}}}", "{\"KV_GET\":{\"keys\":[\"a\"]}}").redirectErrorStream(true).start();
+            String output = new String(oneShot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(oneShot.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, oneShot.exitValue(), output);
+            assertEquals(List.of("{\"KV_SET_RSP\":{\"st\":1}}", "{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"a\":1}}}"), output.lines().toList());
+
+            Process piped = new ProcessBuilder("sh", "-c", "echo '{\"KV_COUNT\":{}}' | \"$0\" -jar target/nemesisdb.jar cli --url \"$1\"", java, url)
+                    .redirectErrorStream(true).start();
+            String pipedOutput = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(piped.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, piped.exitValue(), pipedOutput);
+            assertEquals(List.of("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":1}}"), pipedOutput.lines().toList());
+
+            Process failing = new ProcessBuilder(java, "-jar", "target/nemesisdb.jar", "cli", "--url", url, "{\"KV_RMV\":{\"keys\":[]}}")
+                    .redirectErrorStream(true).start();
+            failing.getInputStream().readAllBytes();
+            assertTrue(failing.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, failing.exitValue());
+        }
+    }
 }

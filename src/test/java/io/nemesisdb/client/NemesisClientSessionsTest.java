@@ -167,4 +167,25 @@ class NemesisClientSessionsTest {
             }
         }
     }
+
+    @Test
+    void theCliWorksInTheSessionItsShorthandsCreate() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String input = "new cart 600\nset user {\"name\":\"Ann\"}\nget user\nshared shared1\ncount\nuse\ncount\n";
+        int status = io.nemesisdb.client.cli.Cli.run(new String[] {"--url", "ws://127.0.0.1:" + TestServer.port() + "/"},
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), false, null);
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, status, "the last count names no session: 101");
+        String cart = Json.createReader(new java.io.StringReader(lines.get(0))).readObject().getJsonObject("SH_NEW_RSP")
+                .getJsonNumber("tkn").bigIntegerValue().toString();
+        assertEquals("{\"KV_SET_RSP\":{\"st\":1,\"tkn\":" + cart + "}}", lines.get(1));
+        assertEquals("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"user\":{\"name\":\"Ann\"}},\"tkn\":" + cart + "}}", lines.get(2));
+        assertEquals("{\"SH_NEW_RSP\":{\"st\":1,\"name\":\"shared1\",\"tkn\":" + SHARED1 + "}}", lines.get(3));
+        assertEquals("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0,\"tkn\":" + SHARED1 + "}}", lines.get(4));
+        assertTrue(lines.get(5).contains("\"st\":101"), lines.get(5));
+        assertEquals(1, commands.session(SessionToken.of(cart)).count());
+    }
 }
