@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.nemesisdb.protocol.Status;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +30,7 @@ class AsyncKv implements KvAsyncCommands {
 
     /** A request's parameters, starting with the token in a session's view. */
     final JsonObjectBuilder params() {
-        JsonObjectBuilder params = Json.createObjectBuilder();
+        JsonObjectBuilder params = Link.JSON.createObjectBuilder();
         if (token != null) {
             params.add("tkn", token.toJson());
         }
@@ -45,7 +44,7 @@ class AsyncKv implements KvAsyncCommands {
      */
     final CompletableFuture<JsonObject> call(String command, JsonObjectBuilder params, Status ok) {
         JsonObject body = params.build();
-        String text = Json.createObjectBuilder().add(command, body).build().toString();
+        String text = "{\"" + command + "\":" + body + "}"; // command names need no escaping
         ReplyMatcher.Kind kind = ReplyMatcher.isQuiet(command) ? ReplyMatcher.Kind.QUIET
                 : ReplyMatcher.isSave(command) ? ReplyMatcher.Kind.SAVE : ReplyMatcher.Kind.ONE;
         String saveName = kind == ReplyMatcher.Kind.SAVE ? body.getString("name", null) : null;
@@ -72,7 +71,7 @@ class AsyncKv implements KvAsyncCommands {
     }
 
     static JsonArrayBuilder strings(String... items) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Link.JSON.createArrayBuilder();
         for (String item : items) {
             array.add(item);
         }
@@ -80,7 +79,7 @@ class AsyncKv implements KvAsyncCommands {
     }
 
     private JsonArrayBuilder values(List<?> items) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Link.JSON.createArrayBuilder();
         items.forEach(item -> array.add(client.values().toJson(item)));
         return array;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.nemesisdb.protocol.Status;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -56,7 +55,7 @@ final class AsyncView extends AsyncKv implements NemesisAsyncCommands {
             params.add("shared", true);
         }
         if (expiry != null) {
-            params.add("expiry", Json.createObjectBuilder().add("duration", expiry.durationSeconds())
+            params.add("expiry", Link.JSON.createObjectBuilder().add("duration", expiry.durationSeconds())
                     .add("deleteSession", expiry.deleteSession()));
         }
         return call("SH_NEW", params).thenApply(reply -> SessionToken.fromJson(reply.get("tkn")));
@@ -135,7 +134,7 @@ final class AsyncView extends AsyncKv implements NemesisAsyncCommands {
     }
 
     private static JsonArrayBuilder tokenArray(SessionToken... tokens) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Link.JSON.createArrayBuilder();
         for (SessionToken token : tokens) {
             array.add(token.toJson());
         }

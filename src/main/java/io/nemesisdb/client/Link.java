@@ -25,6 +25,11 @@ import jakarta.json.stream.JsonParsingException;
  */
 final class Link implements WebSocket.Listener {
 
+    /**
+     * The JSON-P provider, found once: {@code jakarta.json.Json}'s static methods look it up with a
+     * ServiceLoader on every call, which cost the client ten times more than all else it does per
+     * request (ClientBenchmark, pipelined). Every request and reply of the client goes through this.
+     */
     static final JsonProvider JSON = JsonProvider.provider();
 
     /**

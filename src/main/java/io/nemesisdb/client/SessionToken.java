@@ -2,7 +2,6 @@ package io.nemesisdb.client;
 
 import java.math.BigInteger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -68,7 +67,7 @@ public final class SessionToken implements Comparable<SessionToken> {
 
     /** The token as the JSON number the protocol sends. */
     public JsonNumber toJson() {
-        return Json.createValue(toBigInteger());
+        return Link.JSON.createValue(toBigInteger());
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -30,12 +29,12 @@ final class ValueMapper implements AutoCloseable {
         return switch (value) {
             case null -> JsonValue.NULL;
             case JsonValue json -> json;
-            case String text -> Json.createValue(text);
+            case String text -> Link.JSON.createValue(text);
             case Boolean bool -> bool ? JsonValue.TRUE : JsonValue.FALSE;
-            case Integer number -> Json.createValue(number);
-            case Long number -> Json.createValue(number);
-            case BigInteger number -> Json.createValue(number);
-            case BigDecimal number -> Json.createValue(number);
+            case Integer number -> Link.JSON.createValue(number);
+            case Long number -> Link.JSON.createValue(number);
+            case BigInteger number -> Link.JSON.createValue(number);
+            case BigDecimal number -> Link.JSON.createValue(number);
             default -> Link.JSON.createReader(new StringReader(jsonb().toJson(value))).readValue();
         };
     }
@@ -44,7 +43,7 @@ final class ValueMapper implements AutoCloseable {
         if (keys instanceof JsonObject object) {
             return object;
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = Link.JSON.createObjectBuilder();
         keys.forEach((name, value) -> builder.add(name, toJson(value)));
         return builder.build();
     }
