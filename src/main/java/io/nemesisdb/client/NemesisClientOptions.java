@@ -1,9 +1,18 @@
 package io.nemesisdb.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.json.bind.Jsonb;
 
@@ -39,6 +48,29 @@ public record NemesisClientOptions(String accessKey, SSLContext sslContext, Dura
 
     public NemesisClientOptions withSslContext(SSLContext context) {
         return new NemesisClientOptions(accessKey, context, connectTimeout, timeout, jsonb);
+    }
+
+    /**
+     * For {@code wss://}: trusts the certificates in the PEM file {@code certificates} (a server's
+     * own certificate, or the authority that issued it) instead of the JDK's authorities.
+     */
+    public NemesisClientOptions withTrustedCertificates(Path certificates) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int count = 0;
+        try (InputStream pem = Files.newInputStream(certificates)) {
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+                store.setCertificateEntry("certificate-" + count++, certificate);
+            }
+        }
+        if (count == 0) {
+            throw new IOException("no certificate in " + certificates);
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return withSslContext(context);
     }
 
     public NemesisClientOptions withConnectTimeout(Duration duration) {

@@ -48,6 +48,23 @@ class ClientTlsAndKeyTest {
     }
 
     @Test
+    void aPemFileOfTrustedCertificatesServesTheClientAndTheCli() throws Exception {
+        NemesisClientOptions options = NemesisClientOptions.defaults().withAccessKey(TestKeys.ADMIN)
+                .withTrustedCertificates(java.nio.file.Path.of(TestTls.CLIENT_CA));
+        try (NemesisClient client = NemesisClient.connect(url(), options)) {
+            client.sync().set("pem", 1);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = io.nemesisdb.client.cli.Cli.run(new String[] {"--url", url().toString(), "--ca", TestTls.CLIENT_CA, "get", "pem"},
+                System.in, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err, false, TestKeys.READONLY);
+        assertEquals(0, status);
+        assertEquals("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"pem\":1}}}", out.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(2, io.nemesisdb.client.cli.Cli.run(new String[] {"--url", url().toString(), "count"}, System.in,
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                false, TestKeys.READONLY), "without --ca the JDK's authorities do not trust the test's");
+    }
+
+    @Test
     void aWrongKeyOrAnUntrustedCertificateFailsTheConnect() {
         NemesisConnectionException wrongKey = assertThrows(NemesisConnectionException.class,
                 () -> NemesisClient.connect(url(), trusting("not-a-key")));

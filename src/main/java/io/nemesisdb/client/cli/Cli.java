@@ -9,17 +9,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.nemesisdb.client.NemesisClient;
 import io.nemesisdb.client.NemesisClientOptions;
@@ -105,7 +98,7 @@ public final class Cli {
             return 2;
         }
         NemesisClientOptions options = NemesisClientOptions.defaults().withAccessKey(key == null || key.isEmpty() ? null : key);
-        try (NemesisClient client = NemesisClient.connect(url, ca == null ? options : options.withSslContext(trusting(ca)))) {
+        try (NemesisClient client = NemesisClient.connect(url, ca == null ? options : options.withTrustedCertificates(ca))) {
             Cli cli = new Cli(client.sync(), out, interactive && requests.isEmpty());
             if (!requests.isEmpty()) {
                 boolean json = requests.getFirst().stripLeading().startsWith("{");
@@ -213,26 +206,6 @@ public final class Cli {
             writer.writeObject(reply);
         }
         return text.toString().strip();
-    }
-
-    /** TLS that trusts the PEM certificates in {@code file}. */
-    private static SSLContext trusting(Path file) throws IOException, java.security.GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int i = 0;
-        try (InputStream pem = Files.newInputStream(file)) {
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                store.setCertificateEntry("ca" + i++, certificate);
-            }
-        }
-        if (i == 0) {
-            throw new IOException("no certificate in " + file);
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** Whether standard input and output are a terminal (JDK 22+ tells; before, a console exists only then). */
