@@ -1,6 +1,5 @@
 package io.nemesisdb.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +65,10 @@ public final class ClientBenchmark {
                 loop.next();
             }
         }
-        sleepUntil(measureFrom);
-        long cpu = cpuNanos();
-        sleepUntil(measureTo);
-        cpu = cpuNanos() - cpu;
+        LoadGenerator.sleepUntil(measureFrom);
+        long cpu = LoadGenerator.generatorCpuNanos();
+        LoadGenerator.sleepUntil(measureTo);
+        cpu = LoadGenerator.generatorCpuNanos() - cpu;
         LatencyHistogram all = new LatencyHistogram();
         long ops = 0;
         long errors = 0;
@@ -138,17 +137,6 @@ public final class ClientBenchmark {
                     finished.countDown();
                 }
             });
-        }
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            Thread.sleep(Math.max(1, left / 1_000_000));
         }
     }
 }
