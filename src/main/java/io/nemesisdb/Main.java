@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.helidon.microprofile.server.Server;
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.client.cli.Cli;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
@@ -46,6 +47,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("key")) {
             System.exit(KeyTool.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cli")) {
+            Cli.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Config config;

@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.client.cli.Cli;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;
@@ -30,15 +33,18 @@ import org.junit.jupiter.api.Test;
  * The exchanges the documentation shows ({@code > request}, {@code < reply} lines in code blocks)
  * are what a KV-mode server answers when a reader follows them from the top, in order, on an
  * empty server ({@code m} is not compared, nor the order of the keys and paths of a {@code KV_FIND},
- * which the protocol leaves open). A block that starts with a {@code java tools/WsSend.java}
- * command is run with that client, whose output must be the block's exchange. Blocks that show
+ * which the protocol leaves open). A block of command-line client commands ({@code java -jar
+ * target/nemesisdb.jar cli ...}, its requests as arguments or piped in by {@code echo}) is run
+ * through that client, whose output must be the lines after each command. Blocks that show
  * sessions (with {@code tkn}) are left out: their tokens are random.
  */
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class DocExamplesTest {
 
-    private static final String CLIENT = "java tools/WsSend.java ";
+    private static final String CLIENT = "java -jar target/nemesisdb.jar cli";
+    private static final String PIPED = " | " + CLIENT;
+    private static final String EXIT_STATUS = "; echo \"exit $?\"";
 
     @Test
     void readmeExchangesAreTrueFollowedFromTheTop() throws Exception {
@@ -59,11 +65,12 @@ class DocExamplesTest {
         try (WsClient client = TestServer.connect()) {
             client.request("{\"KV_CLEAR\":{}}");
             for (List<String> block : codeBlocks(markdown)) {
-                boolean exchange = block.stream().anyMatch(line -> line.startsWith("> "));
+                boolean cli = block.get(0).startsWith(CLIENT) || block.get(0).contains(PIPED);
+                boolean exchange = cli || block.stream().anyMatch(line -> line.startsWith("> "));
                 if (!exchange || String.join("\n", block).contains("\"tkn\"")) {
                     continue;
                 }
-                if (block.get(0).startsWith(CLIENT)) {
+                if (cli) {
                     runClient(block);
                 } else {
                     replay(client, block);
@@ -87,28 +94,45 @@ class DocExamplesTest {
         }
     }
 
-    /** Runs the block's client command against the test server and compares its output with the block's exchange. */
-    private static void runClient(List<String> block) throws Exception {
-        StringBuilder command = new StringBuilder();
+    /**
+     * Runs each client command of the block against the test server, in process, and compares its
+     * output with the lines that follow the command (an {@code exit N} line: its exit status).
+     */
+    private static void runClient(List<String> block) {
+        String url = "ws://127.0.0.1:" + TestServer.port() + "/";
         int i = 0;
-        for (; !block.get(i).startsWith("> "); i++) {
-            String line = block.get(i).strip();
-            command.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line).append(' ');
-        }
-        List<String> words = shellWords(command.toString().replace("ws://127.0.0.1:1987/", "ws://127.0.0.1:" + TestServer.port() + "/"));
-        words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process client = new ProcessBuilder(words).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client exits");
-        assertEquals(0, client.exitValue(), "the client's exit status; its output: " + output);
-        List<String> expected = block.subList(i, block.size());
-        assertEquals(expected.size(), output.size(), () -> "lines of " + output);
-        for (int k = 0; k < expected.size(); k++) {
-            if (expected.get(k).startsWith("< ")) {
-                assertTrue(output.get(k).startsWith("< "), output.get(k));
-                assertSameReply(expected.get(k).substring(2), output.get(k).substring(2));
+        while (i < block.size()) {
+            String command = block.get(i++);
+            boolean showsExit = command.endsWith(EXIT_STATUS);
+            command = showsExit ? command.substring(0, command.length() - EXIT_STATUS.length()) : command;
+            String input = "";
+            List<String> arguments = new ArrayList<>(List.of("--url", url));
+            if (command.contains(PIPED)) {
+                List<String> echo = shellWords(command.substring(0, command.indexOf(PIPED)));
+                assertEquals("echo", echo.get(0), command);
+                input = String.join(" ", echo.subList(1, echo.size())) + "\n";
+                command = command.substring(command.indexOf(PIPED) + 3);
+            }
+            assertTrue(command.startsWith(CLIENT), command);
+            arguments.addAll(shellWords(command.substring(CLIENT.length())));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = Cli.run(arguments.toArray(String[]::new), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false, null);
+            List<String> output = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+            if (showsExit) {
+                output.add("exit " + status);
             } else {
-                assertEquals(expected.get(k), output.get(k));
+                assertEquals(0, status, () -> "the client's exit status; it wrote " + output + " and " + err);
+            }
+            for (String line : output) {
+                assertTrue(i < block.size(), () -> "more output than the block shows: " + output);
+                String expected = block.get(i++);
+                if (expected.startsWith("{")) {
+                    assertSameReply(expected, line);
+                } else {
+                    assertEquals(expected, line);
+                }
             }
         }
     }

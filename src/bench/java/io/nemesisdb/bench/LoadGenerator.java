@@ -171,11 +171,12 @@ public final class LoadGenerator {
         }
     }
 
-    private static long generatorCpuNanos() {
+    /** The CPU time this process has used, all its threads. */
+    static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
+    static void sleepUntil(long nanoTime) throws InterruptedException {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) {
             Thread.sleep(Math.max(1, left / 1_000_000));

@@ -2,7 +2,8 @@ package io.nemesisdb.protocol;
 
 /**
  * Every status code a reply can carry ({@code "st"}), as listed in the protocol reference.
- * The only place status numbers are written down.
+ * The only place status numbers are written down. The Java client's jar carries this class too
+ * (it depends on nothing else), so client and server always name statuses alike.
  */
 public enum Status {
     OK(1),
@@ -45,5 +46,15 @@ public enum Status {
     /** The number sent on the wire. */
     public int code() {
         return code;
+    }
+
+    /** The status sent as {@code code}, or null when no status has that number. */
+    public static Status of(int code) {
+        for (Status status : values()) {
+            if (status.code == code) {
+                return status;
+            }
+        }
+        return null;
     }
 }
