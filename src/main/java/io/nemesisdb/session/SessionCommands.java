@@ -43,7 +43,7 @@ public class SessionCommands implements CommandCatalog {
     public List<CommandSpec> commands() {
         return List.of(
                 sessionsOnly("SH_NEW").writes().stores().params(
-                        required("name", STRING).nonEmpty(),
+                        optional("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
                         optional("expiry", OBJECT).withMembers(required("duration", UINT), required("deleteSession", BOOL)))
                         .handler(this::create),
@@ -61,7 +61,12 @@ public class SessionCommands implements CommandCatalog {
 
     private void create(CommandContext context) {
         JsonObject body = context.body();
-        String name = body.getString("name");
+        String name = body.getString("name", null);
+        boolean shared = body.getBoolean("shared", false);
+        if (shared && name == null) {
+            context.fail(Status.PARAM_MISSING, "missing parameter 'name': a shared session needs one");
+            return;
+        }
         Expiry expiry = Expiry.NEVER;
         JsonObject expiryParam = body.getJsonObject("expiry");
         if (expiryParam != null) {
@@ -73,7 +78,7 @@ public class SessionCommands implements CommandCatalog {
             }
             expiry = new Expiry(duration, expiryParam.getBoolean("deleteSession"));
         }
-        if (body.getBoolean("shared", false)) {
+        if (shared) {
             SessionStore.NewShared outcome = store.createShared(name, expiry);
             if (outcome.created() != null) {
                 context.send(context.reply(Status.OK).add("name", name).token(outcome.created().token()));
@@ -86,7 +91,12 @@ public class SessionCommands implements CommandCatalog {
                         .add("m", "this name's token belongs to a session of another name: choose another name"));
             }
         } else {
-            context.send(context.reply(Status.OK).add("name", name).token(store.createPrivate(expiry).token()));
+            // 0.6.5+ clients create private sessions without a name: the reply names one only when given
+            Reply reply = context.reply(Status.OK);
+            if (name != null) {
+                reply.add("name", name);
+            }
+            context.send(reply.token(store.createPrivate(expiry).token()));
         }
     }
 
