@@ -74,6 +74,32 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    void withOneSaveReplyAFullDiskIs123AsTheOnlyReply() throws Exception {
+        Files.createDirectories(MOUNT);
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", MOUNT.toString()) == 0;
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root?)");
+        Path work = MOUNT.getParent().resolve("disk-full-work");
+        try (ChildServer server = ChildServer.start(work,
+                List.of("nemesis.persist.path=" + MOUNT, "nemesis.persist.save-replies=one"), List.of())) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                String pad = "x".repeat(1000);
+                for (int batch = 0; batch < 3; batch++) {
+                    StringBuilder set = new StringBuilder("{\"KV_SETQ\":{\"keys\":{");
+                    for (int i = 0; i < 1000; i++) {
+                        set.append(i == 0 ? "" : ",").append("\"k").append(batch).append('-').append(i).append("\":\"").append(pad).append('"');
+                    }
+                    client.sendText(set.append("}}}").toString());
+                }
+                JsonObject failed = Replies.body(client.request("{\"KV_SAVE\":{\"name\":\"big\"}}"), "KV_SAVE_RSP");
+                assertEquals(123, failed.getInt("st"), failed::toString);
+                assertEquals("big", failed.getString("name"));
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3000}}", client.request("{\"KV_COUNT\":{}}"));
+            }
+        }
+    }
+
     private static int run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
