@@ -94,6 +94,12 @@ class KvCommandsTest {
     }
 
     @Test
+    void serverInfoSaysKvModeWithSavingEnabled() throws Exception {
+        expect("{\"SV_INFO\":{\"x\":1}}",
+                "{\"SV_INFO_RSP\":{\"st\":1,\"serverVersion\":\"dev\",\"sessionsEnabled\":false,\"persistEnabled\":true}}");
+    }
+
+    @Test
     void undeclaredMembersAreIgnored() throws Exception {
         expect("{\"KV_SET\":{\"keys\":{\"a\":1},\"tkn\":5,\"extra\":[1]}}", "{\"KV_SET_RSP\":{\"st\":1}}");
         expect("{\"KV_COUNT\":{\"whatever\":true}}", "{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":1}}");

@@ -69,6 +69,12 @@ class SessionCommandsTest {
     }
 
     @Test
+    void serverInfoNeedsNoTokenAndSaysSessionsMode() throws Exception {
+        assertEquals("{\"SV_INFO_RSP\":{\"st\":1,\"serverVersion\":\"dev\",\"sessionsEnabled\":true,\"persistEnabled\":true}}",
+                client.request("{\"SV_INFO\":{}}"));
+    }
+
+    @Test
     void tokensOfSessionsThatAreNotSharedAreDistinctAndNeverZero() throws Exception {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 50; i++) {
