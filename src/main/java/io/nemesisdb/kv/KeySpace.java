@@ -112,7 +112,7 @@ public final class KeySpace {
         long stamp = writeLock();
         try {
             ensureOpen();
-            content().putAll(keys);
+            putAll(keys);
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -144,9 +144,10 @@ public final class KeySpace {
         long stamp = writeLock();
         try {
             ensureOpen();
-            Content content = content();
             for (String key : keys) {
-                content.remove(key);
+                if (map.remove(key) != null) {
+                    order.remove(key);
+                }
             }
         } finally {
             lock.unlockWrite(stamp);
@@ -159,7 +160,8 @@ public final class KeySpace {
         try {
             ensureOpen();
             int count = map.size();
-            content().clear();
+            map.clear();
+            order.clear();
             return count;
         } finally {
             lock.unlockWrite(stamp);
@@ -172,9 +174,9 @@ public final class KeySpace {
         try {
             ensureOpen();
             int count = map.size();
-            Content content = content();
-            content.clear();
-            content.putAll(keys);
+            map.clear();
+            order.clear();
+            putAll(keys);
             return count;
         } finally {
             lock.unlockWrite(stamp);
@@ -243,7 +245,7 @@ public final class KeySpace {
         long stamp = readLock();
         try {
             ensureOpen();
-            return reader.apply(content());
+            return reader.apply(new Content());
         } finally {
             lock.unlockRead(stamp);
         }
@@ -254,7 +256,7 @@ public final class KeySpace {
         long stamp = writeLock();
         try {
             ensureOpen();
-            return writer.apply(content());
+            return writer.apply(new Content());
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -309,9 +311,13 @@ public final class KeySpace {
         }
     }
 
-    /** The content as a map that keeps the order; for use under the lock only. */
-    private Content content() {
-        return new Content();
+    /** Stores every member of {@code keys}, listing the new ones last; under the lock only. */
+    private void putAll(JsonObject keys) {
+        for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
+            if (map.put(member.getKey(), member.getValue()) == null) {
+                order.add(member.getKey());
+            }
+        }
     }
 
     /** The exclusive lock, once no lock-free write is running. */
