@@ -19,6 +19,7 @@ import io.nemesisdb.config.SecuritySettings;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.config.SettingsException;
 import io.nemesisdb.ops.GracefulShutdown;
+import io.nemesisdb.ops.ServerInfo;
 import io.nemesisdb.persist.PersistPathCheck;
 import io.nemesisdb.persist.StartupLoadException;
 import io.nemesisdb.security.KeyFile;
@@ -107,7 +108,7 @@ public final class Main {
         Signal.handle(new Signal("INT"), signal -> stop(operations));
         String secure = security.tls() ? "s" : "";
         System.out.printf("NemesisDB %s ready: %s mode, ws%s://%s:%d/, admin http%s://%s:%d/, persist %s (%s)%s%n",
-                version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
+                ServerInfo.version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
                 secure, settings.host(), adminPort(),
                 settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath(),
                 security.clientsAuthenticated() ? ", access keys required" : "");
@@ -182,11 +183,6 @@ public final class Main {
     /** The port the admin listener is bound to, or -1 when it did not start. */
     private static int adminPort() {
         return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port(OperationsSettings.ADMIN_SOCKET);
-    }
-
-    private static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 
     private static void stop(OperationsSettings operations) {

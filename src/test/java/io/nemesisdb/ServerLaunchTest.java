@@ -108,6 +108,13 @@ class ServerLaunchTest {
     }
 
     @Test
+    void anUnknownSaveRepliesSettingStopsStartUpWithOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.save-replies", "three"))) {
+            assertOneClearLine(server, 2, "setting nemesis.persist.save-replies is 'three', not two or one");
+        }
+    }
+
+    @Test
     void portInUseStopsStartUpWithOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.Config;
  * @param maxDepth the deepest nesting a request may have ({@code nemesis.max-depth})
  * @param persistEnabled whether saves are allowed ({@code nemesis.persist.enabled})
  * @param persistPath where datasets are saved ({@code nemesis.persist.path})
+ * @param saveReplies whether a save replies 120 then 121 (0.6.4) or only 121 (0.6.5+ clients)
+ *                    ({@code nemesis.persist.save-replies})
  * @param loadName the dataset to load at start-up, or {@code null} ({@code nemesis.load.name}, {@code --loadName})
  * @param loadPath where that dataset is ({@code nemesis.load.path}, {@code --loadPath}; default: the persist path)
  * @param transport which WebSocket implementation serves clients ({@code nemesis.transport})
@@ -48,6 +50,7 @@ public record ServerSettings(String host,
                              int maxDepth,
                              boolean persistEnabled,
                              Path persistPath,
+                             SaveReplies saveReplies,
                              String loadName,
                              Path loadPath,
                              Transport transport,
@@ -87,6 +90,7 @@ public record ServerSettings(String host,
                 read.integer("nemesis.max-depth", 1, 100_000),
                 read.bool("nemesis.persist.enabled"),
                 persistPath,
+                SaveReplies.parse("nemesis.persist.save-replies", read.string("nemesis.persist.save-replies")),
                 read.optionalString("nemesis.load.name"),
                 read.optionalString("nemesis.load.path") == null ? persistPath
                         : Path.of(read.optionalString("nemesis.load.path")).toAbsolutePath().normalize(),

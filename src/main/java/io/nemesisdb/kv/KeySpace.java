@@ -1,10 +1,16 @@
 package io.nemesisdb.kv;
 
-import java.util.ArrayList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
@@ -22,6 +28,12 @@ import jakarta.json.JsonValue;
  * lock while no one holds it ({@link LockFreeWrites}): one lock word taken by every write, on
  * two cores, cost a fifth of the server's time per {@code KV_SET}. Those writes stay isolated:
  * lock holders wait them out, and optimistic readers check them as they check the lock.
+ *
+ * <p>Keys are listed ({@link #keys()}, and every whole-content view: searches, saves) in NemesisDB
+ * 0.6.4's order, kept by {@link KeyOrder} beside the map: only adding or removing a key touches it,
+ * so reads and overwrites, the commands clients send most, cost what they did. Lock-free writes
+ * that add or remove a key bring the order into line with the map under the order's monitor, so
+ * that whoever holds the lock sees both agree.
  *
  * <p>A key space can be {@linkplain #close() closed} (a session ended): the close waits for the
  * commands running on it, and every operation that starts afterwards throws {@link Closed}
@@ -46,6 +58,7 @@ public final class KeySpace {
     private enum OneKeyWrite { PUT, PUT_IF_ABSENT, REMOVE }
 
     private final ConcurrentHashMap<String, JsonValue> map;
+    private final KeyOrder order = new KeyOrder();
     private final StampedLock lock = new StampedLock();
     /** Null where single-key writes take the lock like the others. */
     private final LockFreeWrites lockFree;
@@ -99,7 +112,7 @@ public final class KeySpace {
         long stamp = writeLock();
         try {
             ensureOpen();
-            map.putAll(keys);
+            putAll(keys);
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -114,7 +127,9 @@ public final class KeySpace {
         try {
             ensureOpen();
             for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
-                map.putIfAbsent(member.getKey(), member.getValue());
+                if (map.putIfAbsent(member.getKey(), member.getValue()) == null) {
+                    order.add(member.getKey());
+                }
             }
         } finally {
             lock.unlockWrite(stamp);
@@ -130,7 +145,9 @@ public final class KeySpace {
         try {
             ensureOpen();
             for (String key : keys) {
-                map.remove(key);
+                if (map.remove(key) != null) {
+                    order.remove(key);
+                }
             }
         } finally {
             lock.unlockWrite(stamp);
@@ -144,6 +161,7 @@ public final class KeySpace {
             ensureOpen();
             int count = map.size();
             map.clear();
+            order.clear();
             return count;
         } finally {
             lock.unlockWrite(stamp);
@@ -157,7 +175,8 @@ public final class KeySpace {
             ensureOpen();
             int count = map.size();
             map.clear();
-            map.putAll(keys);
+            order.clear();
+            putAll(keys);
             return count;
         } finally {
             lock.unlockWrite(stamp);
@@ -207,31 +226,37 @@ public final class KeySpace {
         }
     }
 
-    /** All key names, as one consistent snapshot. */
+    /** All key names in 0.6.4's order, as one consistent snapshot. */
     public List<String> keys() {
-        return read(m -> new ArrayList<>(m.keySet()));
-    }
-
-    /**
-     * Runs {@code reader} on a consistent view of the content; other readers proceed in parallel,
-     * writers wait. The reader must not keep or modify the map.
-     */
-    public <R> R read(Function<Map<String, JsonValue>, R> reader) {
         long stamp = readLock();
         try {
             ensureOpen();
-            return reader.apply(map);
+            return Arrays.asList(order.toArray());
         } finally {
             lock.unlockRead(stamp);
         }
     }
 
-    /** Runs {@code writer} with exclusive access to the content, as one atomic step. */
+    /**
+     * Runs {@code reader} on a consistent view of the content, which iterates in 0.6.4's order;
+     * other readers proceed in parallel, writers wait. The reader must not keep or modify the map.
+     */
+    public <R> R read(Function<Map<String, JsonValue>, R> reader) {
+        long stamp = readLock();
+        try {
+            ensureOpen();
+            return reader.apply(new Content());
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** Runs {@code writer} with exclusive access to the content (in 0.6.4's order), as one atomic step. */
     public <R> R write(Function<Map<String, JsonValue>, R> writer) {
         long stamp = writeLock();
         try {
             ensureOpen();
-            return writer.apply(map);
+            return writer.apply(new Content());
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -255,14 +280,43 @@ public final class KeySpace {
                 return false;
             }
             ensureOpen();
-            switch (write) {
-                case PUT -> map.put(key, value);
-                case PUT_IF_ABSENT -> map.putIfAbsent(key, value);
-                case REMOVE -> map.remove(key);
+            // an overwrite, the common case, leaves the order alone: only a key added or removed touches it
+            boolean addedOrRemoved = switch (write) {
+                case PUT -> map.put(key, value) == null;
+                case PUT_IF_ABSENT -> map.putIfAbsent(key, value) == null;
+                case REMOVE -> map.remove(key) != null;
+            };
+            if (addedOrRemoved) {
+                reorder(key);
             }
             return true;
         } finally {
             lockFree.end(cell);
+        }
+    }
+
+    /**
+     * After a lock-free write added or removed {@code key}: lists it when the map holds it and
+     * unlists it when not. Another lock-free write of the same key may have run between the map's
+     * change and this, so the order follows what the map holds now, not what this write did; the
+     * last of them to get here sets the order right for good.
+     */
+    private void reorder(String key) {
+        synchronized (order) {
+            if (map.containsKey(key)) {
+                order.add(key);
+            } else {
+                order.remove(key);
+            }
+        }
+    }
+
+    /** Stores every member of {@code keys}, listing the new ones last; under the lock only. */
+    private void putAll(JsonObject keys) {
+        for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
+            if (map.put(member.getKey(), member.getValue()) == null) {
+                order.add(member.getKey());
+            }
         }
     }
 
@@ -303,6 +357,91 @@ public final class KeySpace {
     private void fill(List<String> keys, JsonValue[] values) {
         for (int i = 0; i < values.length; i++) {
             values[i] = map.get(keys.get(i));
+        }
+    }
+
+    /**
+     * The map with its order, as the lock's holders see it: additions and removals keep the order,
+     * iteration follows it. Used only under the lock, where no lock-free write runs.
+     */
+    private final class Content extends AbstractMap<String, JsonValue> {
+
+        @Override
+        public JsonValue get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public JsonValue put(String key, JsonValue value) {
+            JsonValue previous = map.put(key, value);
+            if (previous == null) {
+                order.add(key);
+            }
+            return previous;
+        }
+
+        @Override
+        public JsonValue remove(Object key) {
+            JsonValue previous = map.remove(key);
+            if (previous != null) {
+                order.remove((String) key);
+            }
+            return previous;
+        }
+
+        @Override
+        public void clear() {
+            map.clear();
+            order.clear();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super JsonValue> action) {
+            for (int i = 0; i < order.size(); i++) {
+                String key = order.get(i);
+                action.accept(key, map.get(key));
+            }
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return order.size();
+                }
+
+                @Override
+                public Iterator<Entry<String, JsonValue>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < order.size();
+                        }
+
+                        @Override
+                        public Entry<String, JsonValue> next() {
+                            if (next >= order.size()) {
+                                throw new NoSuchElementException();
+                            }
+                            String key = order.get(next++);
+                            return new SimpleImmutableEntry<>(key, map.get(key));
+                        }
+                    };
+                }
+            };
         }
     }
 }

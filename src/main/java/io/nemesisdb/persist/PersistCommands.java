@@ -29,7 +29,8 @@ import jakarta.json.JsonValue;
 /**
  * The persistence commands: {@code KV_SAVE} and {@code KV_LOAD} in KV mode, {@code SH_SAVE} and
  * {@code SH_LOAD} in sessions mode. All four are expensive commands: a load reads the whole
- * dataset and a save copies every key before replying. Saves reply twice.
+ * dataset and a save copies every key before replying. Saves reply twice, or once
+ * ({@code nemesis.persist.save-replies}).
  */
 @ApplicationScoped
 public class PersistCommands implements CommandCatalog {

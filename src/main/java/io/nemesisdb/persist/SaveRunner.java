@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.config.SaveReplies;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.ops.StoreMetrics;
 import io.nemesisdb.protocol.Reply;
@@ -27,11 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Runs the saves of both modes with their two replies. On the request's thread: checks the name
+ * Runs the saves of both modes with their replies. On the request's thread: checks the name
  * and that persistence is enabled, creates the save's directories (122 when that fails), takes the
  * point-in-time snapshot and replies 120, so that the snapshot holds exactly what was written
  * before the save and nothing the connection sends after it. A background thread then writes the
- * snapshot and replies 121 with the duration, or 123 with a log line saying why.
+ * snapshot and replies 121 with the duration, or 123 with a log line saying why. With
+ * {@code nemesis.persist.save-replies=one} the 120 is left out: the outcome is the only reply.
  */
 @ApplicationScoped
 public class SaveRunner {
@@ -104,7 +106,9 @@ public class SaveRunner {
             throw e;
         }
         long snapshotMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - snapshotStart);
-        context.send(context.reply(Status.SAVE_START).add("name", rawName));
+        if (settings.saveReplies() == SaveReplies.TWO) {
+            context.send(context.reply(Status.SAVE_START).add("name", rawName));
+        }
         ReplySink sink = context.sink();
         try {
             background.execute(() -> write(context, sink, name, ts, started, startMillis, snapshot, snapshotMillis));

@@ -44,10 +44,11 @@ public class SessionCommands implements CommandCatalog {
     public List<CommandSpec> commands() {
         return List.of(
                 sessionsOnly("SH_NEW").writes().stores().params(
-                        required("name", STRING).nonEmpty(),
+                        optional("name", STRING).nonEmpty(),
                         optional("shared", BOOL),
                         optional("expiry", OBJECT).withMembers(required("duration", UINT).checked(SessionCommands::checkDuration),
                                 required("deleteSession", BOOL)))
+                        .checks(SessionCommands::checkSharedHasName)
                         .handler(this::create),
                 sessionsOnly("SH_END").writes().scope(Scope.SESSION).handler(this::end),
                 sessionsOnly("SH_OPEN").writes().params(required("name", STRING).nonEmpty()).handler(this::open),
@@ -63,13 +64,14 @@ public class SessionCommands implements CommandCatalog {
 
     private void create(CommandContext context) {
         JsonObject body = context.body();
-        String name = body.getString("name");
+        String name = body.getString("name", null);
+        boolean shared = body.getBoolean("shared", false);
         Expiry expiry = Expiry.NEVER;
         JsonObject expiryParam = body.getJsonObject("expiry");
         if (expiryParam != null) {
             expiry = new Expiry(durationSeconds(expiryParam.getJsonNumber("duration")), expiryParam.getBoolean("deleteSession"));
         }
-        if (body.getBoolean("shared", false)) {
+        if (shared) {
             SessionStore.NewShared outcome = store.createShared(name, expiry);
             if (outcome.created() != null) {
                 context.send(context.reply(Status.OK).add("name", name).token(outcome.created().token()));
@@ -82,8 +84,20 @@ public class SessionCommands implements CommandCatalog {
                         .add("m", "this name's token belongs to a session of another name: choose another name"));
             }
         } else {
-            context.send(context.reply(Status.OK).add("name", name).token(store.createPrivate(expiry).token()));
+            // 0.6.5+ clients create private sessions without a name: the reply names one only when given
+            Reply reply = context.reply(Status.OK);
+            if (name != null) {
+                reply.add("name", name);
+            }
+            context.send(reply.token(store.createPrivate(expiry).token()));
         }
+    }
+
+    /** 0.6.5+ clients create private sessions without a name; a shared session is found by its name. */
+    private static Violation checkSharedHasName(JsonObject body) {
+        return body.getBoolean("shared", false) && !body.containsKey("name")
+                ? new Violation(Status.PARAM_MISSING, "missing parameter 'name': a shared session needs one")
+                : null;
     }
 
     /** A duration too large to be kept is 41, with the other parameters. */

@@ -94,6 +94,12 @@ class KvCommandsTest {
     }
 
     @Test
+    void serverInfoSaysKvModeWithSavingEnabled() throws Exception {
+        expect("{\"SV_INFO\":{\"x\":1}}",
+                "{\"SV_INFO_RSP\":{\"st\":1,\"serverVersion\":\"dev\",\"sessionsEnabled\":false,\"persistEnabled\":true}}");
+    }
+
+    @Test
     void undeclaredMembersAreIgnored() throws Exception {
         expect("{\"KV_SET\":{\"keys\":{\"a\":1},\"tkn\":5,\"extra\":[1]}}", "{\"KV_SET_RSP\":{\"st\":1}}");
         expect("{\"KV_COUNT\":{\"whatever\":true}}", "{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":1}}");
@@ -162,6 +168,27 @@ class KvCommandsTest {
         Replies.body(client.request("{\"KV_KEYS\":{}}"), "KV_KEYS_RSP").getJsonArray("keys")
                 .forEach(key -> keys.add(((JsonString) key).getString()));
         assertEquals(Set.of("a", "b", ""), keys);
+    }
+
+    /**
+     * 0.6.4's order: first stored first; an overwrite keeps a key's place; a removal moves the
+     * last key into the hole. The names are chosen so that no hash table lists them this way.
+     */
+    @Test
+    void keysAreListedInTheOrderOf064() throws Exception {
+        expect("{\"KV_SET\":{\"keys\":{\"delta\":1,\"alpha\":2,\"charlie\":3,\"bravo\":4}}}", "{\"KV_SET_RSP\":{\"st\":1}}");
+        expect("{\"KV_SET\":{\"keys\":{\"echo\":5}}}", "{\"KV_SET_RSP\":{\"st\":1}}");
+        expect("{\"KV_SET\":{\"keys\":{\"alpha\":22}}}", "{\"KV_SET_RSP\":{\"st\":1}}");
+        expect("{\"KV_ADD\":{\"keys\":{\"delta\":0,\"zulu\":6}}}", "{\"KV_ADD_RSP\":{\"st\":1}}");
+        expect("{\"KV_KEYS\":{}}", "{\"KV_KEYS_RSP\":{\"st\":1,\"keys\":[\"delta\",\"alpha\",\"charlie\",\"bravo\",\"echo\",\"zulu\"]}}");
+        expect("{\"KV_RMV\":{\"keys\":[\"alpha\"]}}", "{\"KV_RMV_RSP\":{\"st\":1}}");
+        expect("{\"KV_KEYS\":{}}", "{\"KV_KEYS_RSP\":{\"st\":1,\"keys\":[\"delta\",\"zulu\",\"charlie\",\"bravo\",\"echo\"]}}");
+        expect("{\"KV_RMV\":{\"keys\":[\"delta\",\"echo\"]}}", "{\"KV_RMV_RSP\":{\"st\":1}}");
+        expect("{\"KV_SET\":{\"keys\":{\"alpha\":1}}}", "{\"KV_SET_RSP\":{\"st\":1}}");
+        expect("{\"KV_KEYS\":{}}", "{\"KV_KEYS_RSP\":{\"st\":1,\"keys\":[\"bravo\",\"zulu\",\"charlie\",\"alpha\"]}}");
+        expect("{\"KV_FIND\":{\"path\":\"$\",\"rsp\":\"keys\"}}", "{\"KV_FIND_RSP\":{\"st\":1,\"keys\":[\"bravo\",\"zulu\",\"charlie\",\"alpha\"]}}");
+        expect("{\"KV_CLEAR_SET\":{\"keys\":{\"y\":1,\"x\":2}}}", "{\"KV_CLEAR_SET_RSP\":{\"st\":1,\"cnt\":4}}");
+        expect("{\"KV_KEYS\":{}}", "{\"KV_KEYS_RSP\":{\"st\":1,\"keys\":[\"y\",\"x\"]}}");
     }
 
     @Test

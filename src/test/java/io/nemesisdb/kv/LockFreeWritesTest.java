@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -93,6 +95,56 @@ class LockFreeWritesTest {
         tasks.add(() -> holdLock(writing, keySpace::read));
         runAll(tasks);
         assertTrue(((JsonNumber) keySpace.get("a")).intValue() > 0, "a PUT_IF_ABSENT replaced a value");
+    }
+
+    /**
+     * Writers add and remove the same few keys at once without the lock: whoever holds the lock
+     * sees the order list exactly the keys the map holds, each once, and so does the end.
+     */
+    @Test
+    void theKeyOrderAgreesWithTheMapWhateverSingleKeyWritesRace() throws Exception {
+        KeySpace keySpace = new KeySpace();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int seed = w;
+            tasks.add(() -> {
+                try {
+                    for (int i = 0; i < WRITES; i++) {
+                        String key = "k" + ((i * 7 + seed) % 12);
+                        switch ((i + seed) % 3) {
+                            case 0 -> keySpace.setAll(one(key, i));
+                            case 1 -> keySpace.addAbsent(one(key, i));
+                            default -> keySpace.removeAll(List.of(key));
+                        }
+                    }
+                    return WRITES;
+                } finally {
+                    writing.set(false);
+                }
+            });
+        }
+        tasks.add(() -> {
+            int checks = 0;
+            do {
+                checks += keySpace.read(LockFreeWritesTest::assertOrderMatchesMap);
+            } while (writing.get());
+            return checks;
+        });
+        runAll(tasks);
+        keySpace.read(LockFreeWritesTest::assertOrderMatchesMap);
+        assertEquals(keySpace.count(), keySpace.keys().size());
+    }
+
+    /** The ordered view lists each key of the map once, with its value. */
+    private static int assertOrderMatchesMap(Map<String, JsonValue> content) {
+        Set<String> listed = new HashSet<>();
+        content.forEach((key, value) -> {
+            assertTrue(listed.add(key), () -> key + " is listed twice");
+            assertTrue(value != null, () -> key + " is listed but not stored");
+        });
+        assertEquals(content.size(), listed.size(), "a stored key is not listed");
+        return 1;
     }
 
     /** A single-key write after the close fails like any other operation, lock or no lock. */

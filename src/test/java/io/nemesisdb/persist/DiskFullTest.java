@@ -37,9 +37,7 @@ class DiskFullTest {
 
     @Test
     void aSaveThatFillsTheDiskIs123AndDamagesNothing() throws Exception {
-        Files.createDirectories(MOUNT);
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", MOUNT.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root?)");
+        mountTmpfs("4m");
         Path work = MOUNT.getParent().resolve("disk-full-work");
         try (ChildServer server = ChildServer.start(work, List.of("nemesis.persist.path=" + MOUNT), List.of())) {
             server.awaitReady();
@@ -48,14 +46,7 @@ class DiskFullTest {
                 assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"small\"}}", client.request("{\"KV_SAVE\":{\"name\":\"small\"}}"));
                 assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
 
-                String pad = "x".repeat(1000);
-                for (int batch = 0; batch < 8; batch++) {
-                    StringBuilder set = new StringBuilder("{\"KV_SETQ\":{\"keys\":{");
-                    for (int i = 0; i < 1000; i++) {
-                        set.append(i == 0 ? "" : ",").append("\"k").append(batch).append('-').append(i).append("\":\"").append(pad).append('"');
-                    }
-                    client.sendText(set.append("}}}").toString());
-                }
+                storeKilobyteValues(client, 8);
                 assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"big\"}}", client.request("{\"KV_SAVE\":{\"name\":\"big\"}}"));
                 JsonObject failed = Replies.body(client.receiveText(), "KV_SAVE_RSP");
                 assertEquals(123, failed.getInt("st"), failed::toString);
@@ -71,6 +62,41 @@ class DiskFullTest {
                 }
             }
             assertTrue(server.stderr().contains("save of 'big' failed"), server.stderr());
+        }
+    }
+
+    @Test
+    void withOneSaveReplyAFullDiskIs123AsTheOnlyReply() throws Exception {
+        mountTmpfs("1m");
+        Path work = MOUNT.getParent().resolve("disk-full-work");
+        try (ChildServer server = ChildServer.start(work,
+                List.of("nemesis.persist.path=" + MOUNT, "nemesis.persist.save-replies=one"), List.of())) {
+            server.awaitReady();
+            try (WsClient client = server.connect()) {
+                storeKilobyteValues(client, 3);
+                JsonObject failed = Replies.body(client.request("{\"KV_SAVE\":{\"name\":\"big\"}}"), "KV_SAVE_RSP");
+                assertEquals(123, failed.getInt("st"), failed::toString);
+                assertEquals("big", failed.getString("name"));
+                assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3000}}", client.request("{\"KV_COUNT\":{}}"));
+            }
+        }
+    }
+
+    private void mountTmpfs(String size) throws Exception {
+        Files.createDirectories(MOUNT);
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", MOUNT.toString()) == 0;
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root?)");
+    }
+
+    /** Stores {@code batches} × 1,000 keys of 1,000-byte values with quiet sets. */
+    private static void storeKilobyteValues(WsClient client, int batches) throws Exception {
+        String pad = "x".repeat(1000);
+        for (int batch = 0; batch < batches; batch++) {
+            StringBuilder set = new StringBuilder("{\"KV_SETQ\":{\"keys\":{");
+            for (int i = 0; i < 1000; i++) {
+                set.append(i == 0 ? "" : ",").append("\"k").append(batch).append('-').append(i).append("\":\"").append(pad).append('"');
+            }
+            client.sendText(set.append("}}}").toString());
         }
     }
 

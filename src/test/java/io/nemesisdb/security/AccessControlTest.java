@@ -99,6 +99,7 @@ class AccessControlTest {
             assertEquals(1, status(dashboard, "{\"KV_CONTAINS\":{\"keys\":[\"ro\"]}}", "KV_CONTAINS_RSP"));
             assertEquals(1, status(dashboard, "{\"KV_KEYS\":{}}", "KV_KEYS_RSP"));
             assertEquals(1, status(dashboard, "{\"KV_FIND\":{\"path\":\"$\",\"rsp\":\"keys\"}}", "KV_FIND_RSP"));
+            assertEquals(1, status(dashboard, "{\"SV_INFO\":{}}", "SV_INFO_RSP"));
             for (String refused : new String[] {
                     "{\"KV_SET\":{\"keys\":{\"ro\":\"changed\"}}}", "{\"KV_ADD\":{\"keys\":{\"ro2\":1}}}",
                     "{\"KV_RMV\":{\"keys\":[\"ro\"]}}", "{\"KV_UPDATE\":{\"key\":\"ro\",\"\":\"changed\"}}",

@@ -59,6 +59,22 @@ class SessionCommandsTest {
     }
 
     @Test
+    void privateSessionNeedsNoNameAndItsReplyHasNone() throws Exception {
+        String reply = client.request("{\"SH_NEW\":{}}");
+        assertTrue(reply.matches("\\{\"SH_NEW_RSP\":\\{\"st\":1,\"tkn\":[1-9][0-9]*}}"), reply);
+        String expiring = client.request("{\"SH_NEW\":{\"shared\":false,\"expiry\":{\"duration\":60,\"deleteSession\":true}}}");
+        JsonObject info = body(client.command("SH_INFO", token(body(expiring, "SH_NEW_RSP")), ""), "SH_INFO_RSP");
+        assertEquals(60, info.getJsonObject("expiry").getInt("duration"));
+        assertTotals(2, 0);
+    }
+
+    @Test
+    void serverInfoNeedsNoTokenAndSaysSessionsMode() throws Exception {
+        assertEquals("{\"SV_INFO_RSP\":{\"st\":1,\"serverVersion\":\"dev\",\"sessionsEnabled\":true,\"persistEnabled\":true}}",
+                client.request("{\"SV_INFO\":{}}"));
+    }
+
+    @Test
     void tokensOfSessionsThatAreNotSharedAreDistinctAndNeverZero() throws Exception {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 50; i++) {
@@ -129,7 +145,8 @@ class SessionCommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "name missing | {}                                                           | 26",
+            "shared without name | {\"shared\":true}                                  | 26",
+            "shared without name, expiring | {\"shared\":true,\"expiry\":{\"duration\":5,\"deleteSession\":true}} | 26",
             "name not a string | {\"name\":5}                                         | 41",
             "name empty | {\"name\":\"\"}                                             | 42",
             "shared not a bool | {\"name\":\"n\",\"shared\":\"true\"}                  | 41",

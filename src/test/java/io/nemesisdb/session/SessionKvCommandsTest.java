@@ -84,6 +84,14 @@ class SessionKvCommandsTest {
     }
 
     @Test
+    void keysAreListedInTheOrderOf064() throws Exception {
+        client.command("KV_SET", token, "\"keys\":{\"delta\":1,\"alpha\":2,\"charlie\":3}");
+        client.command("KV_RMV", token, "\"keys\":[\"a\"]");
+        assertEquals("{\"KV_KEYS_RSP\":{\"st\":1,\"keys\":[\"charlie\",\"b\",\"delta\",\"alpha\"],\"tkn\":" + token + "}}",
+                client.command("KV_KEYS", token, ""));
+    }
+
+    @Test
     void parameterErrorsComeBeforeTokenErrorsAndEchoAWellFormedToken() throws Exception {
         assertReply("{\"KV_SET_RSP\":{\"st\":26,\"tkn\":null}}", client.request("{\"KV_SET\":{}}"));
         assertReply("{\"KV_SET_RSP\":{\"st\":41,\"tkn\":null}}", client.request("{\"KV_SET\":{\"keys\":[]}}"));
