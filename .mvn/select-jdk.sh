@@ -1,6 +1,7 @@
 # Sourced by mvnw: makes JAVA_HOME point at a JDK 21 or newer.
 # Order: JAVA_HOME, then the java on PATH, then the newest JDK under /usr/lib/jvm.
-# Stops with a clear message when there is none.
+# Stops with a clear message when there is none. Then quiets the JDK's warnings about Maven's own
+# code and, on a machine that has never built the project, says why the first build takes minutes.
 
 nemesis_java_feature() {
   "$1/bin/java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p'
@@ -48,4 +49,24 @@ nemesis_select_jdk() {
   exit 1
 }
 
+# Maven's own Guice calls sun.misc.Unsafe, about which JDK 24 and later warn on every run. The option
+# that allows it exists from JDK 23 on: an older JDK would refuse to start with it, so it is not in
+# .mvn/jvm.config.
+nemesis_allow_unsafe_for_maven() {
+  if [ "$(nemesis_java_feature "$JAVA_HOME")" -ge 23 ]; then
+    MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}"
+    export MAVEN_OPTS
+  fi
+}
+
+# Maven prints nothing with -q while it downloads itself, its plugins and the libraries.
+nemesis_first_build_notice() {
+  if [ ! -d "${HOME:-~}/.m2/repository/io/helidon/applications/helidon-mp" ]; then
+    echo "NemesisDB: first build on this machine: Maven downloads itself, its plugins and the libraries" \
+      "(into ~/.m2) and compiles the server. This takes a few minutes; later builds take seconds." >&2
+  fi
+}
+
 nemesis_select_jdk
+nemesis_allow_unsafe_for_maven
+nemesis_first_build_notice
