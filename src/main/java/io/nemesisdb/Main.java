@@ -1,6 +1,7 @@
 package io.nemesisdb;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import io.helidon.microprofile.server.Server;
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.nemesisdb.config.KnownSettings;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
@@ -27,6 +29,7 @@ import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import sun.misc.Signal;
 
 /**
@@ -44,6 +47,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (LaunchOptions.asksForHelp(args)) {
+            System.out.print(LaunchOptions.help(KnownSettings.load()));
+            return;
+        }
+        if (LaunchOptions.asksForVersion(args)) {
+            System.out.println("NemesisDB " + version() + " (Java " + Runtime.version() + ", " + System.getProperty("java.home") + ")");
+            return;
+        }
         if (args.length > 0 && args[0].equals("key")) {
             System.exit(KeyTool.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
@@ -53,7 +64,7 @@ public final class Main {
         OperationsSettings operations;
         SecuritySettings security;
         try {
-            Map<String, String> launchSettings = LaunchOptions.parse(args);
+            Map<String, String> launchSettings = LaunchOptions.parse(args, Main::warn);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
             config = resolver.getBuilder()
                     .addDefaultSources()
@@ -62,6 +73,7 @@ public final class Main {
                     .withSources(new LaunchConfigSource(launchSettings))
                     .build();
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+            warnAboutUnknownSettings(config);
             settings = ServerSettings.from(config);
             operations = OperationsSettings.from(config);
             security = SecuritySettings.from(config);
@@ -72,12 +84,14 @@ public final class Main {
         }
         String address = settings.host() + ":" + settings.port();
         try {
-            checkPortFree(settings.host(), settings.port());
-            checkPortFree(settings.host(), operations.adminPort());
+            checkPorts(settings, operations);
             checkPersistPath(settings);
             Server.builder().config(config).build().start();
         } catch (SettingsException e) {
             exit(2, e.getMessage());
+            return;
+        } catch (PortException e) {
+            exit(1, e.getMessage());
             return;
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
@@ -148,14 +162,54 @@ public final class Main {
         }
     }
 
-    /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
-    private static void checkPortFree(String host, int port) throws IOException {
+    /**
+     * A warning for each name from any source (system properties, environment variables, config
+     * files) that looks like a NemesisDB setting but is none: a misspelt setting is otherwise
+     * silently ignored.
+     */
+    private static void warnAboutUnknownSettings(Config config) {
+        KnownSettings known = KnownSettings.load();
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String name : source.getPropertyNames()) {
+                known.unknown(name, source.getName()).ifPresent(Main::warn);
+            }
+        }
+    }
+
+    /**
+     * Fails early, naming the port and the setting that moves it, when a listener could not bind:
+     * Helidon would log a stack trace naming another port, or none.
+     */
+    private static void checkPorts(ServerSettings settings, OperationsSettings operations) {
+        if (settings.port() != 0 && settings.port() == operations.adminPort()) {
+            throw new SettingsException("server.port and nemesis.admin-port are both " + settings.port()
+                    + ": the WebSocket and the admin listener need a port each; change one of them");
+        }
+        checkPortFree(settings.host(), settings.port(), "cannot start on ", "server.port");
+        checkPortFree(settings.host(), operations.adminPort(), "cannot start the admin listener on ", "nemesis.admin-port");
+    }
+
+    private static void checkPortFree(String host, int port, String failure, String setting) {
         if (port == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            String why = e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
+                    ? "port " + port + " is taken (another NemesisDB? a second instance must move both server.port"
+                            + " and nemesis.admin-port)"
+                    : String.valueOf(e.getMessage());
+            throw new PortException(failure + host + ":" + port + ": " + why + "; set " + setting + " ("
+                    + KnownSettings.environmentVariable(setting) + ") to a free port");
+        }
+    }
+
+    /** A listener that cannot bind: a problem of the machine rather than of a setting's value, so status 1. */
+    private static final class PortException extends RuntimeException {
+        PortException(String message) {
+            super(message);
         }
     }
 
@@ -215,6 +269,10 @@ public final class Main {
         }
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+
+    private static void warn(String warning) {
+        System.err.println("nemesisdb: warning: " + warning);
     }
 
     private static void exit(int status, String message) {
