@@ -83,6 +83,10 @@ public final class Main {
             return;
         }
         String address = settings.host() + ":" + settings.port();
+        // until the server runs there is nothing to finish or save: a signal ends the start-up at once
+        // (Helidon's own shutdown would fail with a stack trace in the middle of a start-up load)
+        Signal.handle(new Signal("TERM"), signal -> abortStartUp("SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> abortStartUp("SIGINT"));
         try {
             checkPorts(settings, operations);
             checkPersistPath(settings);
@@ -112,8 +116,8 @@ public final class Main {
             return;
         }
         // Ctrl-C (SIGINT) stops as gracefully as SIGTERM: the JVM's default would skip the final save
-        Signal.handle(new Signal("TERM"), signal -> stop(operations));
-        Signal.handle(new Signal("INT"), signal -> stop(operations));
+        Signal.handle(new Signal("TERM"), signal -> stop(operations, "SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> stop(operations, "SIGINT"));
         String secure = security.tls() ? "s" : "";
         System.out.printf("NemesisDB %s ready: %s mode, ws%s://%s:%d/, admin http%s://%s:%d/, persist %s (%s)%s%n",
                 version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
@@ -238,7 +242,7 @@ public final class Main {
         return version == null ? "dev" : version;
     }
 
-    private static void stop(OperationsSettings operations) {
+    private static void stop(OperationsSettings operations, String cause) {
         if (!STOPPING.compareAndSet(false, true)) {
             return; // a second signal while stopping: the watchdog bounds the shutdown
         }
@@ -253,7 +257,7 @@ public final class Main {
         });
         int status = 1;
         try {
-            status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
+            status = CDI.current().select(GracefulShutdown.class).get().run(cause) ? 0 : 1;
         } catch (RuntimeException | Error e) {
             System.err.println("nemesisdb: shutdown failed: " + e);
         } finally {
@@ -278,5 +282,11 @@ public final class Main {
     private static void exit(int status, String message) {
         System.err.println("nemesisdb: " + message);
         System.exit(status);
+    }
+
+    /** Ends a start-up at once, without the shutdown hooks of a container that is still starting. */
+    private static void abortStartUp(String signal) {
+        System.err.println("nemesisdb: start-up stopped by " + signal);
+        Runtime.getRuntime().halt(1);
     }
 }
