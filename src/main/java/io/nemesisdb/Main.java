@@ -33,11 +33,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting (and, with saving
- * enabled, that the persist path is writable), starts Helidon, prints the one start-up line, and
- * on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete
- * within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard
- * error and a non-zero exit, never a stack trace.
+ * Starts the server: answers {@code --help} and {@code --version}, reads the 0.6.4 command line,
+ * warns about names that look like settings but are none, checks every setting, that both ports
+ * are free and (with saving enabled) that the persist path is writable, starts Helidon, prints the
+ * one start-up line, and on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1
+ * when it could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends
+ * with one line on standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
