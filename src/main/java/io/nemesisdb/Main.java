@@ -1,6 +1,7 @@
 package io.nemesisdb;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.util.Map;
 import io.helidon.microprofile.server.Server;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.client.cli.Cli;
+import io.nemesisdb.config.KnownSettings;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
 import io.nemesisdb.config.OperationsSettings;
@@ -29,14 +31,16 @@ import io.nemesisdb.transport.WebSocketListener;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import sun.misc.Signal;
 
 /**
- * Starts the server: reads the 0.6.4 command line, checks every setting (and, with saving
- * enabled, that the persist path is writable), starts Helidon, prints the one start-up line, and
- * on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1 when it could not complete
- * within {@code nemesis.shutdown-timeout}). Any start-up failure ends with one line on standard
- * error and a non-zero exit, never a stack trace.
+ * Starts the server: answers {@code --help} and {@code --version}, reads the 0.6.4 command line,
+ * warns about names that look like settings but are none, checks every setting, that both ports
+ * are free and (with saving enabled) that the persist path is writable, starts Helidon, prints the
+ * one start-up line, and on SIGTERM or SIGINT runs the {@link GracefulShutdown} and exits 0 (1
+ * when it could not complete within {@code nemesis.shutdown-timeout}). Any start-up failure ends
+ * with one line on standard error and a non-zero exit, never a stack trace.
  */
 public final class Main {
 
@@ -46,6 +50,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (LaunchOptions.asksForHelp(args)) {
+            System.out.print(LaunchOptions.help(KnownSettings.load()));
+            return;
+        }
+        if (LaunchOptions.asksForVersion(args)) {
+            System.out.println("NemesisDB " + ServerInfo.version() + " (Java " + Runtime.version() + ", " + System.getProperty("java.home") + ")");
+            return;
+        }
         if (args.length > 0 && args[0].equals("key")) {
             System.exit(KeyTool.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
@@ -59,7 +71,7 @@ public final class Main {
         OperationsSettings operations;
         SecuritySettings security;
         try {
-            Map<String, String> launchSettings = LaunchOptions.parse(args);
+            Map<String, String> launchSettings = LaunchOptions.parse(args, Main::warn);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
             config = resolver.getBuilder()
                     .addDefaultSources()
@@ -68,6 +80,7 @@ public final class Main {
                     .withSources(new LaunchConfigSource(launchSettings))
                     .build();
             resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+            warnAboutUnknownSettings(config);
             settings = ServerSettings.from(config);
             operations = OperationsSettings.from(config);
             security = SecuritySettings.from(config);
@@ -77,13 +90,19 @@ public final class Main {
             return;
         }
         String address = settings.host() + ":" + settings.port();
+        // until the server runs there is nothing to finish or save: a signal ends the start-up at once
+        // (Helidon's own shutdown would fail with a stack trace in the middle of a start-up load)
+        Signal.handle(new Signal("TERM"), signal -> abortStartUp("SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> abortStartUp("SIGINT"));
         try {
-            checkPortFree(settings.host(), settings.port());
-            checkPortFree(settings.host(), operations.adminPort());
+            checkPorts(settings, operations);
             checkPersistPath(settings);
             Server.builder().config(config).build().start();
         } catch (SettingsException e) {
             exit(2, e.getMessage());
+            return;
+        } catch (PortException e) {
+            exit(1, e.getMessage());
             return;
         } catch (Throwable e) {
             StartupLoadException loadFailure = StartupLoadException.findIn(e);
@@ -104,8 +123,8 @@ public final class Main {
             return;
         }
         // Ctrl-C (SIGINT) stops as gracefully as SIGTERM: the JVM's default would skip the final save
-        Signal.handle(new Signal("TERM"), signal -> stop(operations));
-        Signal.handle(new Signal("INT"), signal -> stop(operations));
+        Signal.handle(new Signal("TERM"), signal -> stop(operations, "SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> stop(operations, "SIGINT"));
         String secure = security.tls() ? "s" : "";
         System.out.printf("NemesisDB %s ready: %s mode, ws%s://%s:%d/, admin http%s://%s:%d/, persist %s (%s)%s%n",
                 ServerInfo.version(), settings.mode().name().toLowerCase(Locale.ROOT), secure, settings.host(), port,
@@ -154,14 +173,54 @@ public final class Main {
         }
     }
 
-    /** Fails early, with the cause, when the port is taken (Helidon would only log it). */
-    private static void checkPortFree(String host, int port) throws IOException {
+    /**
+     * A warning for each name from any source (system properties, environment variables, config
+     * files) that looks like a NemesisDB setting but is none: a misspelt setting is otherwise
+     * silently ignored.
+     */
+    private static void warnAboutUnknownSettings(Config config) {
+        KnownSettings known = KnownSettings.load();
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String name : source.getPropertyNames()) {
+                known.unknown(name, source.getName()).ifPresent(Main::warn);
+            }
+        }
+    }
+
+    /**
+     * Fails early, naming the port and the setting that moves it, when a listener could not bind:
+     * Helidon would log a stack trace naming another port, or none.
+     */
+    private static void checkPorts(ServerSettings settings, OperationsSettings operations) {
+        if (settings.port() != 0 && settings.port() == operations.adminPort()) {
+            throw new SettingsException("server.port and nemesis.admin-port are both " + settings.port()
+                    + ": the WebSocket and the admin listener need a port each; change one of them");
+        }
+        checkPortFree(settings.host(), settings.port(), "cannot start on ", "server.port");
+        checkPortFree(settings.host(), operations.adminPort(), "cannot start the admin listener on ", "nemesis.admin-port");
+    }
+
+    private static void checkPortFree(String host, int port, String failure, String setting) {
         if (port == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            String why = e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
+                    ? "port " + port + " is taken (another NemesisDB? a second instance must move both server.port"
+                            + " and nemesis.admin-port)"
+                    : String.valueOf(e.getMessage());
+            throw new PortException(failure + host + ":" + port + ": " + why + "; set " + setting + " ("
+                    + KnownSettings.environmentVariable(setting) + ") to a free port");
+        }
+    }
+
+    /** A listener that cannot bind: a problem of the machine rather than of a setting's value, so status 1. */
+    private static final class PortException extends RuntimeException {
+        PortException(String message) {
+            super(message);
         }
     }
 
@@ -185,7 +244,7 @@ public final class Main {
         return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port(OperationsSettings.ADMIN_SOCKET);
     }
 
-    private static void stop(OperationsSettings operations) {
+    private static void stop(OperationsSettings operations, String cause) {
         if (!STOPPING.compareAndSet(false, true)) {
             return; // a second signal while stopping: the watchdog bounds the shutdown
         }
@@ -200,7 +259,7 @@ public final class Main {
         });
         int status = 1;
         try {
-            status = CDI.current().select(GracefulShutdown.class).get().run() ? 0 : 1;
+            status = CDI.current().select(GracefulShutdown.class).get().run(cause) ? 0 : 1;
         } catch (RuntimeException | Error e) {
             System.err.println("nemesisdb: shutdown failed: " + e);
         } finally {
@@ -218,8 +277,18 @@ public final class Main {
         return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
+    private static void warn(String warning) {
+        System.err.println("nemesisdb: warning: " + warning);
+    }
+
     private static void exit(int status, String message) {
         System.err.println("nemesisdb: " + message);
         System.exit(status);
+    }
+
+    /** Ends a start-up at once, without the shutdown hooks of a container that is still starting. */
+    private static void abortStartUp(String signal) {
+        System.err.println("nemesisdb: start-up stopped by " + signal);
+        Runtime.getRuntime().halt(1);
     }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "server.port", value = "0")
 class DocExamplesTest {
 
-    private static final String CLIENT = "java -jar target/nemesisdb.jar cli";
+    private static final String CLIENT = "target/nemesisdb cli";
     private static final String PIPED = " | " + CLIENT;
     private static final String EXIT_STATUS = "; echo \"exit $?\"";
 

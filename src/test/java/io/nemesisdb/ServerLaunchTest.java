@@ -96,7 +96,65 @@ class ServerLaunchTest {
     @Test
     void missingConfigFileStopsStartUpWithOneLine() throws Exception {
         try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + dir.resolve("none.json"))) {
-            assertOneClearLine(server, 2, "cannot read config file");
+            assertOneClearLine(server, 2, "config file " + dir.resolve("none.json") + " does not exist");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--config=", "--loadName=", "--loadPath="})
+    void anEmptyOptionStopsStartUpWithOneLine(String option) throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(), option)) {
+            assertOneClearLine(server, 2, "option " + option.substring(0, option.length() - 1) + " needs a");
+        }
+    }
+
+    @Test
+    void helpListsTheOptionsAndEverySettingWithItsEnvironmentVariable() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--help")) {
+            assertEquals(0, server.awaitExit(60));
+            String help = String.join("\n", server.stdout());
+            assertTrue(help.contains("--loadName=<name>"), help);
+            assertTrue(help.lines().anyMatch(line -> line.matches("\\s+nemesis\\.sessions-enabled\\s+false\\s+NEMESIS_SESSIONS_ENABLED")), help);
+            assertTrue(help.lines().anyMatch(line -> line.matches("\\s+server\\.port\\s+1987\\s+SERVER_PORT")), help);
+        }
+    }
+
+    @Test
+    void versionPrintsOneLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--version")) {
+            assertEquals(0, server.awaitExit(60));
+            assertEquals(1, server.stdout().size(), server.stdout()::toString);
+            assertTrue(server.stdout().get(0).startsWith("NemesisDB "), server.stdout().get(0));
+            assertTrue(server.stdout().get(0).contains("Java " + Runtime.version().feature()), server.stdout().get(0));
+        }
+    }
+
+    @Test
+    void misspeltSettingsFromEverySourceAreWarnedAboutOneLineEach() throws Exception {
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, "{\"port\":0,\"sesionsEnabled\":true}");
+        try (ServerProcess server = ServerProcess.start(
+                Map.of("nemesis.persist.path", dir.toString(), "nemesis.max-paylod", "10"),
+                Map.of("NEMESIS_SESSIONS_ENABLE", "true"), "--config=" + config)) {
+            server.awaitReady();
+            List<String> warnings = server.stderr().stream().filter(line -> line.startsWith("nemesisdb: warning: ")).toList();
+            assertEquals(3, warnings.size(), warnings::toString);
+            assertTrue(warnings.stream().anyMatch(line -> line.contains("unknown member 'sesionsEnabled'")), warnings::toString);
+            assertTrue(warnings.stream().anyMatch(line -> line.contains("setting nemesis.max-paylod (")
+                    && line.contains("did you mean nemesis.max-payload?")), warnings::toString);
+            assertTrue(warnings.stream().anyMatch(line -> line.contains("environment variable NEMESIS_SESSIONS_ENABLE ")
+                    && line.contains("did you mean NEMESIS_SESSIONS_ENABLED?")), warnings::toString);
+            assertTrue(server.stdout().get(0).contains("kv mode"), server.stdout().get(0));
+        }
+    }
+
+    @Test
+    void aServerWithCorrectSettingsPrintsNoWarning() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString()),
+                Map.of("NEMESIS_SESSIONS_ENABLED", "true"))) {
+            server.awaitReady();
+            assertTrue(server.stdout().get(0).contains("sessions mode"), server.stdout().get(0));
+            assertEquals(List.of(), server.stderr().stream().filter(line -> line.startsWith("nemesisdb:")).toList());
         }
     }
 
@@ -115,12 +173,39 @@ class ServerLaunchTest {
     }
 
     @Test
-    void portInUseStopsStartUpWithOneLine() throws Exception {
+    void aWebSocketPortInUseStopsStartUpWithOneLineNamingItsSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             try (ServerProcess server = ServerProcess.start(Map.of("server.port", String.valueOf(taken.getLocalPort())))) {
-                assertOneClearLine(server, 1, "cannot start on 127.0.0.1:" + taken.getLocalPort());
+                assertOneClearLine(server, 1, "cannot start on 127.0.0.1:" + taken.getLocalPort() + ": port "
+                        + taken.getLocalPort() + " is taken");
+                assertTrue(server.stderr().get(0).endsWith("set server.port (SERVER_PORT) to a free port"), server.stderr()::toString);
             }
+        }
+    }
+
+    @Test
+    void anAdminPortInUseStopsStartUpWithOneLineNamingItsSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            try (ServerProcess server = ServerProcess.start(Map.of("nemesis.admin-port", String.valueOf(taken.getLocalPort())))) {
+                assertOneClearLine(server, 1, "cannot start the admin listener on 127.0.0.1:" + taken.getLocalPort() + ": port "
+                        + taken.getLocalPort() + " is taken");
+                assertTrue(server.stderr().get(0).endsWith("set nemesis.admin-port (NEMESIS_ADMIN_PORT) to a free port"),
+                        server.stderr()::toString);
+            }
+        }
+    }
+
+    @Test
+    void theSamePortForBothListenersStopsStartUpWithOneLine() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (ServerProcess server = ServerProcess.start(Map.of("server.port", String.valueOf(port),
+                "nemesis.admin-port", String.valueOf(port)))) {
+            assertOneClearLine(server, 2, "server.port and nemesis.admin-port are both " + port);
         }
     }
 

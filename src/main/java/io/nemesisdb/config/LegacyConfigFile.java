@@ -2,10 +2,14 @@ package io.nemesisdb.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -18,21 +22,29 @@ import jakarta.json.JsonValue;
 /**
  * Reads a NemesisDB 0.6.4 configuration file ({@code --config=<file>}, JSON with comments) into
  * the settings it sets: {@code ip}, {@code port}, {@code sessionsEnabled}, {@code maxPayload},
- * {@code persist.enabled}, {@code persist.path}. {@code version}, {@code core} and other members
- * are ignored.
+ * {@code persist.enabled}, {@code persist.path}. {@code version} and {@code core} are ignored; any
+ * other member is ignored with a warning, as it is most likely misspelt.
  */
 public final class LegacyConfigFile {
 
     private LegacyConfigFile() {
     }
 
-    /** The settings {@code file} sets, by MicroProfile Config name. */
-    public static Map<String, String> read(Path file) {
+    private static final Set<String> MEMBERS = Set.of("version", "core", "ip", "port", "sessionsEnabled", "maxPayload", "persist");
+    private static final Set<String> PERSIST_MEMBERS = Set.of("enabled", "path");
+
+    /** The settings {@code file} sets, by MicroProfile Config name; each unknown member is reported to {@code warnings}. */
+    public static Map<String, String> read(Path file, Consumer<String> warnings) {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SettingsException("config file " + file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new SettingsException("cannot read config file " + file + ": permission denied");
         } catch (IOException e) {
-            throw new SettingsException("cannot read config file " + file + ": " + e.getMessage());
+            throw new SettingsException(Files.isDirectory(file) ? "config file " + file + " is a directory"
+                    : "cannot read config file " + file + ": " + e.getMessage());
         }
         JsonObject root;
         try (JsonReader reader = Json.createReader(new StringReader(JsonComments.strip(text)))) {
@@ -40,6 +52,7 @@ public final class LegacyConfigFile {
         } catch (JsonException | IllegalStateException e) {
             throw new SettingsException("config file " + file + " is not a valid JSON object: " + e.getMessage());
         }
+        warnUnknown(file, root, MEMBERS, "", warnings);
         Map<String, String> settings = new LinkedHashMap<>();
         Fields fields = new Fields(file, root);
         fields.string("ip", "server.host", settings);
@@ -51,11 +64,18 @@ public final class LegacyConfigFile {
             if (!(persist instanceof JsonObject persistObject)) {
                 throw new SettingsException("config file " + file + ": 'persist' must be an object");
             }
+            warnUnknown(file, persistObject, PERSIST_MEMBERS, "persist.", warnings);
             Fields persistFields = new Fields(file, persistObject);
             persistFields.bool("enabled", "nemesis.persist.enabled", settings);
             persistFields.string("path", "nemesis.persist.path", settings);
         }
         return settings;
+    }
+
+    private static void warnUnknown(Path file, JsonObject object, Set<String> known, String prefix, Consumer<String> warnings) {
+        object.keySet().stream().filter(member -> !known.contains(member)).forEach(member -> warnings.accept(
+                "config file " + file + ": unknown member '" + prefix + member + "' is ignored (known: "
+                        + String.join(", ", known.stream().sorted().map(name -> prefix + name).toList()) + ")"));
     }
 
     /** Typed access to the members of one object of the file, with messages naming the member. */

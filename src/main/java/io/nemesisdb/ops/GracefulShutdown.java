@@ -37,14 +37,24 @@ public class GracefulShutdown {
     @Inject
     Instance<FinalSave> finalSave;
 
-    /** Runs the sequence; true when everything, the final save included, completed in time. */
-    public boolean run() {
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+    /**
+     * Runs the sequence, logging each step; true when everything, the final save included,
+     * completed in time.
+     *
+     * @param cause what asked for it, for the log ("SIGTERM")
+     */
+    public boolean run(String cause) {
+        long started = System.nanoTime();
+        long deadline = started + settings.shutdownTimeout().toNanos();
+        LOG.info(() -> "shutdown on " + cause + " (at most " + settings.shutdownTimeout().toSeconds()
+                + " s): not ready any more, new commands are refused");
         lifecycle.stopping();
         gate.close();
         boolean complete = true;
         try {
-            if (!gate.awaitIdle(remaining(deadline))) {
+            if (gate.awaitIdle(remaining(deadline))) {
+                LOG.info("shutdown: running commands finished");
+            } else {
                 LOG.warning("shutdown: commands still running when the shutdown timeout ran out");
                 complete = false;
             }
@@ -52,10 +62,16 @@ public class GracefulShutdown {
             Thread.currentThread().interrupt();
             complete = false;
         }
+        int clients = connections.count();
         connections.closeAll("server shutting down");
+        LOG.info(() -> "shutdown: " + clients + " client connection" + (clients == 1 ? "" : "s") + " closed with 1001");
         if (settings.saveOnStop().isPresent()) {
+            LOG.info(() -> "shutdown: saving dataset " + settings.saveOnStop().get());
             complete &= save(settings.saveOnStop().get(), deadline);
         }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        boolean done = complete;
+        LOG.info(() -> "shutdown " + (done ? "complete" : "incomplete") + " after " + millis + " ms: exiting");
         return complete;
     }
 

@@ -29,13 +29,17 @@ import jakarta.json.stream.JsonParserFactory;
 final class DataFileParser {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Keys parsed between two updates of the load's progress. */
+    private static final int PROGRESS_KEYS = 1024;
 
     private final JsonParserFactory parsers;
     private final JsonProvider provider;
+    private final LoadProgress progress;
 
-    DataFileParser(JsonParserFactory parsers, JsonProvider provider) {
+    DataFileParser(JsonParserFactory parsers, JsonProvider provider, LoadProgress progress) {
         this.parsers = parsers;
         this.provider = provider;
+        this.progress = progress;
     }
 
     /**
@@ -44,7 +48,7 @@ final class DataFileParser {
      * @param expected the length and CRC32C the save recorded, or {@code null} (0.6.4 records none)
      */
     KvSnapshot parseKv(Path file, DataFileCheck expected) throws DatasetException {
-        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(Files.newInputStream(file));
+        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(progress.counting(Files.newInputStream(file)));
              JsonParser parser = parsers.createParser(decoding(bytes))) {
             expect(parser, Event.START_OBJECT, file);
             JsonValueReader values = JsonValueReader.sharing(provider);
@@ -74,7 +78,7 @@ final class DataFileParser {
      * @param expected the length and CRC32C the save recorded, or {@code null} (0.6.4 records none)
      */
     List<SavedSession> parseSessions(Path file, DataFileCheck expected) throws DatasetException {
-        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(Files.newInputStream(file));
+        try (DataFileCheck.Counting bytes = new DataFileCheck.Counting(progress.counting(Files.newInputStream(file)));
              JsonParser parser = parsers.createParser(decoding(bytes))) {
             expect(parser, Event.START_ARRAY, file);
             List<SavedSession> sessions = new ArrayList<>();
@@ -159,7 +163,11 @@ final class DataFileParser {
         while (parser.next() == Event.KEY_NAME) {
             keys.add(parser.getString());
             read.add(values.read(parser, parser.next()));
+            if (keys.size() % PROGRESS_KEYS == 0) {
+                progress.keysParsed(PROGRESS_KEYS);
+            }
         }
+        progress.keysParsed(keys.size() % PROGRESS_KEYS);
         return new KvSnapshot(keys.toArray(String[]::new), read.toArray(JsonValue[]::new));
     }
 

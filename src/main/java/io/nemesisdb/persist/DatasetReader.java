@@ -33,14 +33,21 @@ public final class DatasetReader {
     private final DatasetLayout layout;
     private final DataFileParser parser;
     private final int parallelism;
+    private final LoadProgress progress;
 
     /** @param maxDepth the deepest nesting a stored value may have */
     public DatasetReader(DatasetLayout layout, int maxDepth) {
+        this(layout, maxDepth, LoadProgress.NONE);
+    }
+
+    /** As {@link #DatasetReader(DatasetLayout, int)}, counting what it reads in {@code progress}. */
+    public DatasetReader(DatasetLayout layout, int maxDepth, LoadProgress progress) {
         this.layout = layout;
         JsonProvider provider = JsonProvider.provider();
         this.parser = new DataFileParser(
-                provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 4)), provider);
+                provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 4)), provider, progress);
         this.parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.progress = progress;
     }
 
     /** The entries of KV-mode dataset {@code name}, one part per data file, in file order. */
@@ -184,6 +191,15 @@ public final class DatasetReader {
     }
 
     private <T> List<T> parseAll(List<DataFile> files, FileParse<T> parse) throws DatasetException {
+        long total = 0;
+        for (DataFile file : files) {
+            try {
+                total += Files.size(file.path());
+            } catch (IOException e) {
+                throw new DatasetException("cannot read " + file.path() + ": " + SaveRunner.describe(e));
+            }
+        }
+        progress.dataFiles(files.size(), total);
         if (files.size() <= 1) {
             List<T> parts = new ArrayList<>();
             for (DataFile file : files) {

@@ -37,7 +37,12 @@ public class KvDatasets {
      * @return how many keys the dataset held
      */
     public long load(Path root, SaveName name, int maxDepth) throws DatasetException {
-        return metrics.timeLoad(() -> loadParts(root, name, maxDepth));
+        return load(root, name, maxDepth, LoadProgress.NONE);
+    }
+
+    /** As {@link #load(Path, SaveName, int)}, counting what it reads in {@code progress}. */
+    public long load(Path root, SaveName name, int maxDepth, LoadProgress progress) throws DatasetException {
+        return metrics.timeLoad(() -> loadParts(root, name, maxDepth, progress));
     }
 
     /** The whole key space as one point-in-time snapshot, for the final save. */
@@ -45,8 +50,8 @@ public class KvDatasets {
         return KvSnapshot.of(keySpaces.keySpace());
     }
 
-    private long loadParts(Path root, SaveName name, int maxDepth) throws DatasetException {
-        List<KvSnapshot> parts = new DatasetReader(new DatasetLayout(root), maxDepth).readKv(name);
+    private long loadParts(Path root, SaveName name, int maxDepth, LoadProgress progress) throws DatasetException {
+        List<KvSnapshot> parts = new DatasetReader(new DatasetLayout(root), maxDepth, progress).readKv(name);
         long count = 0;
         for (KvSnapshot part : parts) {
             count += part.size();

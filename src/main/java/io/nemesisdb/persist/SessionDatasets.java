@@ -59,7 +59,12 @@ public class SessionDatasets {
      * left as they are.
      */
     public Restored load(Path root, SaveName name, int maxDepth) throws DatasetException {
-        return metrics.timeLoad(() -> restore(root, name, maxDepth));
+        return load(root, name, maxDepth, LoadProgress.NONE);
+    }
+
+    /** As {@link #load(Path, SaveName, int)}, counting what it reads in {@code progress}. */
+    public Restored load(Path root, SaveName name, int maxDepth, LoadProgress progress) throws DatasetException {
+        return metrics.timeLoad(() -> restore(root, name, maxDepth, progress));
     }
 
     /** Every session as a snapshot, for the final save. */
@@ -67,8 +72,8 @@ public class SessionDatasets {
         return new SessionsSnapshot(toSaved(store.snapshotAll()));
     }
 
-    private Restored restore(Path root, SaveName name, int maxDepth) throws DatasetException {
-        List<SavedSession> saved = new DatasetReader(new DatasetLayout(root), maxDepth).readSessions(name);
+    private Restored restore(Path root, SaveName name, int maxDepth, LoadProgress progress) throws DatasetException {
+        List<SavedSession> saved = new DatasetReader(new DatasetLayout(root), maxDepth, progress).readSessions(name);
         List<RestoredSession> toRestore = new ArrayList<>(saved.size());
         Set<Long> seen = new HashSet<>();
         long keys = 0;

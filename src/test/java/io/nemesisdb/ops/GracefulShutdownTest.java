@@ -137,12 +137,19 @@ class GracefulShutdownTest {
             server.terminate();
             assertEquals(1001, awaitFrame(client).closeCode());
             assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertLogsInOrder(server.stderr(), "shutdown on SIGTERM (at most 25 s): not ready any more",
+                    "shutdown: running commands finished", "shutdown: 1 client connection closed with 1001",
+                    "shutdown: saving dataset on-stop", "shutdown: dataset on-stop saved", "shutdown complete after ");
         }
         try (ServerProcess server = ServerProcess.start(first);
              WsClient client = WsClient.connect(server.awaitReady())) {
             assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":" + keys + "}}",
                     client.request("{\"KV_GET\":{\"keys\":[\"a\",\"b\",\"big\"]}}"));
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
+            server.terminate();
+            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertLogsInOrder(server.stderr(), "loading 'on-stop' from " + saveDir + " at start-up",
+                    "loaded 'on-stop' from " + saveDir + " at start-up: 3 keys, ");
         }
     }
 
@@ -180,8 +187,22 @@ class GracefulShutdownTest {
             server.interrupt();
             assertEquals(1001, awaitFrame(client).closeCode());
             assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
+            assertLogsInOrder(server.stderr(), "shutdown on SIGINT", "shutdown complete after ");
         }
         assertSavedKeys(settings, 2);
+    }
+
+    /** Each of {@code expected} is part of a line of {@code lines}, in this order. */
+    private static void assertLogsInOrder(List<String> lines, String... expected) {
+        int from = 0;
+        for (String part : expected) {
+            int found = -1;
+            for (int i = from; i < lines.size() && found < 0; i++) {
+                found = lines.get(i).contains(part) ? i : -1;
+            }
+            assertTrue(found >= 0, () -> "'" + part + "' not logged (in this order) in " + lines);
+            from = found + 1;
+        }
     }
 
     /** A fresh server started with {@code settings} loads the dataset saved on stop, holding {@code count} keys. */

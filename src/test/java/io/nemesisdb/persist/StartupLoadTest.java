@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,10 @@ class StartupLoadTest {
         try (ChildServer server = ChildServer.start(WORK.resolve("kv"), List.of(),
                 List.of("--loadName", "kv_fixture", "--loadPath=" + Datasets.fixtures("kv")))) {
             server.awaitReady();
+            String log = server.stderr();
+            assertTrue(log.contains("loading 'kv_fixture' from " + Datasets.fixtures("kv") + " at start-up"), log);
+            assertTrue(Pattern.compile("loaded 'kv_fixture' from .* at start-up: 14 keys, [0-9.]+ MB in [0-9.]+ s \\([0-9]+ MB/s\\)")
+                    .matcher(log).find(), log);
             try (WsClient client = server.connect()) {
                 assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":14}}", client.request("{\"KV_COUNT\":{}}"));
                 assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"big\":18446744073709551615}}}",
@@ -127,7 +132,8 @@ class StartupLoadTest {
         try (ChildServer server = ChildServer.start(WORK.resolve("failing"), properties, args)) {
             int status = server.awaitExit();
             assertNotEquals(0, status);
-            List<String> lines = server.stderr().lines().filter(l -> !l.isBlank()).toList();
+            // besides the log of the load's progress
+            List<String> lines = server.stderr().lines().filter(l -> !l.isBlank() && !l.contains(" INFO io.nemesisdb.")).toList();
             assertEquals(1, lines.size(), () -> "one line expected: " + lines);
             assertTrue(lines.get(0).startsWith(expectedStart), lines.get(0));
         }

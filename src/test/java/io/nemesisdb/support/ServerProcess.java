@@ -82,6 +82,13 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start());
     }
 
+    /** Runs {@code command} as it is (a launcher script, {@code java -jar}), with {@code environment} added. */
+    public static ServerProcess startCommand(List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return new ServerProcess(builder.start());
+    }
+
     public static ServerProcess start(Map<String, String> settings, String... args) throws IOException {
         return start(settings, Map.of(), args);
     }
