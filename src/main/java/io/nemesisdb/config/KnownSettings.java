@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.nemesisdb.client.cdi.NemesisClientProducer;
+import io.nemesisdb.client.cli.Cli;
+
 /**
  * The settings a user can give ({@code server.host}, {@code server.port} and every
  * {@code nemesis.*}) with their defaults, in the order of
@@ -92,6 +95,9 @@ public final class KnownSettings {
      * property or config-file name {@code nemesis.*}, an environment variable {@code NEMESIS_*}.
      */
     public Optional<String> unknown(String name, String source) {
+        if (isClientSetting(name)) {
+            return Optional.empty();
+        }
         if (name.startsWith("nemesis.") && !isKnown(name)) {
             return Optional.of("setting " + name + " (" + source + ") is not a NemesisDB setting and is ignored"
                     + suggestion(name, settings.stream().map(Setting::name).toList()));
@@ -101,6 +107,16 @@ public final class KnownSettings {
                     + suggestion(name, settings.stream().map(Setting::environmentVariable).toList()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The settings of the project's own clients (the Java client's {@code nemesis.client.*}, the
+     * command-line client's key variable): a shell or a config shared with a client may hold them.
+     */
+    private static boolean isClientSetting(String name) {
+        return name.startsWith(NemesisClientProducer.PREFIX)
+                || name.startsWith(environmentVariable(NemesisClientProducer.PREFIX))
+                || name.equals(Cli.KEY_VARIABLE);
     }
 
     /** The environment variable that sets {@code setting}. */

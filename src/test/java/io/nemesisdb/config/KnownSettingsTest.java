@@ -55,6 +55,13 @@ class KnownSettingsTest {
         assertEquals(Optional.empty(), known.unknown("NEMESISDB_SERVICE_HOST", "x"));
     }
 
+    @Test
+    void theSettingsOfTheProjectsOwnClientsAreNotWarnedAbout() {
+        assertEquals(Optional.empty(), known.unknown("nemesis.client.url", "x"));
+        assertEquals(Optional.empty(), known.unknown("NEMESIS_CLIENT_KEY", "x"));
+        assertEquals(Optional.empty(), known.unknown("NEMESIS_KEY", "x"));
+    }
+
     /** A setting the code reads but the defaults file lacks would be warned about as unknown, and missing from --help. */
     @Test
     void everySettingTheCodeReadsHasADefault() throws IOException {

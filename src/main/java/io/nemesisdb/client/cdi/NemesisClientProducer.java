@@ -28,9 +28,11 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class NemesisClientProducer {
 
-    static final String URL = "nemesis.client.url";
-    static final String KEY = "nemesis.client.key";
-    static final String CERTIFICATES = "nemesis.client.tls.certificates";
+    /** What the names of the client's settings start with: they belong to client applications, not to the server. */
+    public static final String PREFIX = "nemesis.client.";
+    static final String URL = PREFIX + "url";
+    static final String KEY = PREFIX + "key";
+    static final String CERTIFICATES = PREFIX + "tls.certificates";
 
     @Produces
     @Singleton

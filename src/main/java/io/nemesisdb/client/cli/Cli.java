@@ -34,6 +34,9 @@ import jakarta.json.stream.JsonGenerator;
  */
 public final class Cli {
 
+    /** The environment variable with the key to present when {@code --key} is not given. */
+    public static final String KEY_VARIABLE = "NEMESIS_KEY";
+
     static final String USAGE = """
             usage: java -jar nemesisdb.jar cli [--url ws://127.0.0.1:1987/] [--key KEY] [--ca CA.pem] [REQUEST ...]
               REQUEST  a JSON request, {"KV_COUNT":{}}, one per argument; or one shorthand, such as: get user
@@ -58,7 +61,7 @@ public final class Cli {
 
     /** {@code java -jar nemesisdb.jar cli ...}. */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, interactive(), System.getenv("NEMESIS_KEY")));
+        System.exit(run(args, System.in, System.out, System.err, interactive(), System.getenv(KEY_VARIABLE)));
     }
 
     /**
