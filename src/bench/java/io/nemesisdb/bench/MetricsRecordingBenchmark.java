@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.helidon.microprofile.server.Server;
 import io.nemesisdb.command.CommandMeter;
+import io.nemesisdb.json.Utf8;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.transport.TransportMeter;
-import io.nemesisdb.protocol.Utf8;
 import jakarta.enterprise.inject.spi.CDI;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

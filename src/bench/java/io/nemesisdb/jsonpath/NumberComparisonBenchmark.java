@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.json.LiteralNumber;
 import jakarta.json.JsonNumber;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

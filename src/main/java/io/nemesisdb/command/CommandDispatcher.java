@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 
 import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
-import io.nemesisdb.protocol.JsonText;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;

@@ -1,6 +1,6 @@
 package io.nemesisdb.command;
 
-import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.json.LiteralNumber;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

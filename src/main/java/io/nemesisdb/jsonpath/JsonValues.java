@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
-import io.nemesisdb.protocol.LiteralNumber;
-import io.nemesisdb.protocol.NumberText;
+import io.nemesisdb.json.LiteralNumber;
+import io.nemesisdb.json.NumberText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

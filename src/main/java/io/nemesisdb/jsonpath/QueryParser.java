@@ -3,8 +3,8 @@ package io.nemesisdb.jsonpath;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.nemesisdb.protocol.LiteralNumber;
-import io.nemesisdb.protocol.NumberText;
+import io.nemesisdb.json.LiteralNumber;
+import io.nemesisdb.json.NumberText;
 import jakarta.json.JsonValue;
 
 /**

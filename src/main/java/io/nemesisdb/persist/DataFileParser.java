@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.nemesisdb.protocol.JsonValueReader;
-import io.nemesisdb.protocol.LiteralNumber;
+import io.nemesisdb.json.JsonValueReader;
+import io.nemesisdb.json.LiteralNumber;
 import io.nemesisdb.protocol.Token;
 import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonObject;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.protocol.Mode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

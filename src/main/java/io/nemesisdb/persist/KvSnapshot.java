@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.kv.KeySpace;
-import io.nemesisdb.protocol.JsonText;
 import jakarta.json.JsonValue;
 
 /**

@@ -1,6 +1,6 @@
 package io.nemesisdb.persist;
 
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 import jakarta.json.JsonValue;
 
 /**

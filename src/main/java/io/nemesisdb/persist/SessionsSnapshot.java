@@ -1,6 +1,6 @@
 package io.nemesisdb.persist;
 
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 
 import java.io.IOException;
 import java.util.List;

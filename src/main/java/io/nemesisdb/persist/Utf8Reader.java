@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
-import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.json.Utf8;
 
 /**
  * Strict UTF-8 decoding of a data file for the JSON parser. Each chunk read is validated by

@@ -3,6 +3,8 @@ package io.nemesisdb.protocol;
 import java.io.StringReader;
 import java.util.Map;
 
+import io.nemesisdb.json.JsonValueReader;
+import io.nemesisdb.json.ThreadLocalBufferPool;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;

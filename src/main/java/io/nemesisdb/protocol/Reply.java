@@ -2,6 +2,7 @@ package io.nemesisdb.protocol;
 
 import java.util.Arrays;
 
+import io.nemesisdb.json.JsonText;
 import jakarta.json.JsonValue;
 
 /**

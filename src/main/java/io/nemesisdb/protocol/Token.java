@@ -1,5 +1,6 @@
 package io.nemesisdb.protocol;
 
+import io.nemesisdb.json.LiteralNumber;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -2,7 +2,7 @@ package io.nemesisdb.session;
 
 import java.util.Map;
 
-import io.nemesisdb.protocol.CompactObject;
+import io.nemesisdb.json.CompactObject;
 import jakarta.json.JsonValue;
 
 /**

@@ -1,6 +1,6 @@
 package io.nemesisdb.transport;
 
-import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.json.Utf8;
 
 /**
  * What RFC 6455 allows a client to send, as every transport checks it before a frame's payload

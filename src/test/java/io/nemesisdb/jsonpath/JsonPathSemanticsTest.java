@@ -32,7 +32,7 @@ class JsonPathSemanticsTest {
 
     @Test
     void numberBeyondBigDecimalRangeEqualsOnlyItselfAndOrdersWithNothing() throws Exception {
-        JsonValue huge = new io.nemesisdb.protocol.LiteralNumber("1e9999999999");
+        JsonValue huge = new io.nemesisdb.json.LiteralNumber("1e9999999999");
         JsonArray value = Json.createArrayBuilder().add(huge).add(1).build();
 
         assertEquals(List.of(Json.createValue(1)), JsonPath.compile("$[?@ == 1]").select(value));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.nemesisdb.protocol.JsonValueReader;
+import io.nemesisdb.json.JsonValueReader;
 import io.nemesisdb.support.TestData;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.TestServer;
 import io.nemesisdb.support.WsClient;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.kv.KeySpace;
-import io.nemesisdb.protocol.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -174,7 +174,7 @@ public final class PersistBenchmark {
     private static JsonValue value(JsonValue template, int i) {
         JsonObject object = (JsonObject) template;
         JsonObject record = jakarta.json.Json.createObjectBuilder(object)
-                .add("id", new io.nemesisdb.protocol.LiteralNumber(Integer.toString(i)))
+                .add("id", new io.nemesisdb.json.LiteralNumber(Integer.toString(i)))
                 .add("name", "user name " + i)
                 .add("email", "user" + i + "@example.com")
                 .build();

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.nemesisdb.protocol.JsonText;
+import io.nemesisdb.json.JsonText;
 import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;

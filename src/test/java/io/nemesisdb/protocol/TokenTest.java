@@ -3,6 +3,7 @@ package io.nemesisdb.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.nemesisdb.json.LiteralNumber;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.nemesisdb.command.CommandDispatcher;
-import io.nemesisdb.protocol.Utf8;
+import io.nemesisdb.json.Utf8;
 import io.nemesisdb.security.Role;
 import io.nemesisdb.transport.CloseCodes;
 import io.nemesisdb.transport.FrameRules;

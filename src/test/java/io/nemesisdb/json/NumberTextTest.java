@@ -1,4 +1,4 @@
-package io.nemesisdb.protocol;
+package io.nemesisdb.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.nemesisdb.protocol;
+package io.nemesisdb.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

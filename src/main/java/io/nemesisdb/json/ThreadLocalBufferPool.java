@@ -1,4 +1,4 @@
-package io.nemesisdb.protocol;
+package io.nemesisdb.json;
 
 import org.eclipse.parsson.api.BufferPool;
 
@@ -8,7 +8,7 @@ import org.eclipse.parsson.api.BufferPool;
  * connection runs its requests on its own thread, so a buffer is reused without any sharing; a
  * second parser on the same thread at once gets a fresh buffer.
  */
-final class ThreadLocalBufferPool implements BufferPool {
+public final class ThreadLocalBufferPool implements BufferPool {
 
     /** Parsson's own buffer size, in chars. */
     private static final int SIZE = 4096;
