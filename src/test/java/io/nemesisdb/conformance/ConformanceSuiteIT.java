@@ -48,7 +48,7 @@ class ConformanceSuiteIT {
     static final int MAX_PAYLOAD = 65536;
 
     private static final Path JAR = Path.of("target", "nemesisdb.jar");
-    private static final Path RUNNER = Path.of("conformance-tests", "runner", "ConformanceRunner.java");
+    private static final Path RUNNER_SOURCES = Path.of("conformance-tests", "runner");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /** Where the runner is compiled once, instead of by each of the nine runs. */
     private static final Path RUNNER_CLASSES = Path.of("target", "conformance-runner");
@@ -58,9 +58,12 @@ class ConformanceSuiteIT {
     @BeforeAll
     static void compileRunner() throws IOException {
         Files.createDirectories(RUNNER_CLASSES);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8", RUNNER.toString());
-        assertEquals(0, status, "the runner " + RUNNER + " does not compile");
+        List<String> arguments = new ArrayList<>(List.of("-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8"));
+        try (Stream<Path> sources = Files.list(RUNNER_SOURCES)) {
+            sources.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));
+        }
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
+        assertEquals(0, status, "the runner in " + RUNNER_SOURCES + " does not compile");
     }
 
     /**
