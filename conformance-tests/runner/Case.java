@@ -31,6 +31,11 @@ record Case(String id, String file, Map<String, Object> json) {
         return json.get("connect") instanceof Map<?, ?> connect && connect.get("origin") instanceof String origin ? origin : null;
     }
 
+    /** The variable the token of the case's own session is bound to in sessions mode ({@code "session"}), or null. */
+    String sessionVariable() {
+        return json.get("session") instanceof String variable ? variable : null;
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> steps() {
         return (List<Map<String, Object>>) json.get("steps");

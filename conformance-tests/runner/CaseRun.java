@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs one case on its own connection: the automatic session, then each step's sends and expectations, matching replies. */
+/** Runs one case on its own connection: its session, then each step's sends and expectations, matching replies. */
 final class CaseRun {
     private static final Set<String> STEP_KEYS = Set.of("send", "sendText", "sendBinary", "sendTextHex",
             "sendFragments", "sendSized", "ping", "close", "closePayloadHex", "sendRawHex", "sleep", "expect",
             "expectLater", "expectNone", "expectClose", "expectPong", "awaitLater", "reconnect", "expectRefused", "comment");
-    private static final List<String> STEP_SENDS = List.of("sendText", "sendBinary", "sendTextHex", "sendFragments",
-            "closePayloadHex", "sendRawHex");
 
     private final Case testCase;
     private final Options options;
@@ -22,12 +20,10 @@ final class CaseRun {
     private final int index;
     private final Set<String> saved;
     private WsClient ws;
-    private Object autoToken;
-    private Boolean stepInjected;
 
     /**
      * @param run the run's name ({@code ${run}})
-     * @param index the case's number in the run, which names its automatic session
+     * @param index the case's number in the run, which names its session
      * @param saved where the names of the datasets the server saved are collected
      */
     CaseRun(Case testCase, Options options, String run, int index, Set<String> saved) {
@@ -49,8 +45,10 @@ final class CaseRun {
             if (!steps.isEmpty() && !steps.get(0).containsKey("expectRefused")) {
                 ws = connect();
             }
-            if (needsSession(steps)) {
-                openSession();
+            if (CaseSession.opens(testCase, options.mode())) {
+                sendText(CaseSession.request((String) placeholders.get("run"), index));
+                placeholders.bind(testCase.sessionVariable(),
+                        CaseSession.token(nextText("the SH_NEW_RSP of the case's session")));
             }
             for (Map<String, Object> step : steps) {
                 stepNo++;
@@ -109,44 +107,6 @@ final class CaseRun {
         }
     }
 
-    /** In sessions mode, a case that sends a KV_ command without tkn gets a fresh session of its own. */
-    private boolean needsSession(List<Map<String, Object>> steps) {
-        if (!options.mode().equals("sessions") || Boolean.FALSE.equals(testCase.json().get("autoSession"))) {
-            return false;
-        }
-        return steps.stream().anyMatch(s -> kvBodyWithoutTkn(s.get("send")) != null
-                || s.get("sendSized") instanceof Map<?, ?> sized && kvBodyWithoutTkn(sized.get("message")) != null);
-    }
-
-    /** The body of a KV_ request or reply {"KV_…":{…}} that has no tkn member, else null. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> kvBodyWithoutTkn(Object message) {
-        if (message instanceof Map<?, ?> m && m.size() == 1) {
-            Map.Entry<?, ?> e = m.entrySet().iterator().next();
-            if (((String) e.getKey()).startsWith("KV_") && e.getValue() instanceof Map<?, ?> body
-                    && !body.containsKey("tkn")) {
-                return (Map<String, Object>) body;
-            }
-        }
-        return null;
-    }
-
-    private void openSession() throws IOException, InterruptedException, Mismatch {
-        String name = "conformance-" + placeholders.get("run") + "-" + index;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        sendText(Json.write(Map.of("SH_NEW", body)));
-        Object reply = Json.parse(nextText("the SH_NEW_RSP of the automatic session"));
-        if (reply instanceof Map<?, ?> m && m.get("SH_NEW_RSP") instanceof Map<?, ?> rsp
-                && rsp.get("st") instanceof Json.Num st && st.value().intValue() == 1
-                && rsp.get("tkn") instanceof Json.Num) {
-            autoToken = rsp.get("tkn");
-            placeholders.bind("tkn", autoToken);
-        } else {
-            throw new Mismatch("automatic session: SH_NEW failed: " + Json.write(reply));
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private void runStep(Map<String, Object> step) throws IOException, InterruptedException, Mismatch {
         for (String key : step.keySet()) {
@@ -154,7 +114,6 @@ final class CaseRun {
                 throw new IllegalArgumentException("unknown step member " + key);
             }
         }
-        stepInjected = null;
         if (step.get("sleep") instanceof Json.Num ms) {
             Thread.sleep(ms.value().longValue());
         }
@@ -167,11 +126,8 @@ final class CaseRun {
             expectRefused(status.value().intValue());
             return;
         }
-        if (!step.containsKey("send") && STEP_SENDS.stream().anyMatch(step::containsKey)) {
-            stepInjected = false; // raw sends never get the automatic tkn, nor do their replies
-        }
         if (step.containsKey("send")) {
-            sendText(Json.write(prepare(step.get("send"))));
+            sendText(Json.write(placeholders.resolve(step.get("send"))));
         } else if (step.containsKey("sendText")) {
             sendText((String) placeholders.resolve(step.get("sendText")));
         } else if (step.containsKey("sendBinary")) {
@@ -218,17 +174,6 @@ final class CaseRun {
         }
     }
 
-    /** Resolves placeholders; with an automatic session, adds its tkn to a KV_ request that has none. */
-    private Object prepare(Object template) {
-        Object message = placeholders.resolve(template);
-        Map<String, Object> body = autoToken != null ? kvBodyWithoutTkn(message) : null;
-        if (body != null) {
-            body.put("tkn", autoToken);
-        }
-        stepInjected = body != null;
-        return message;
-    }
-
     private void sendText(String text) throws IOException {
         ws.sendMessage(0x1, text.getBytes(StandardCharsets.UTF_8), 1);
     }
@@ -238,12 +183,12 @@ final class CaseRun {
         long target = options.maxPayload() + ((Json.Num) spec.get("maxPayloadPlus")).value().longValue();
         int fragments = spec.get("fragments") instanceof Json.Num f ? f.value().intValue() : 1;
         placeholders.bind("pad", "");
-        int base = Json.write(prepare(spec.get("message"))).getBytes(StandardCharsets.UTF_8).length;
+        int base = Json.write(placeholders.resolve(spec.get("message"))).getBytes(StandardCharsets.UTF_8).length;
         if (target < base || target > Integer.MAX_VALUE - 16) {
             throw new Mismatch("cannot build a message of " + target + " bytes (the template alone has " + base + ")");
         }
         placeholders.bind("pad", "x".repeat((int) (target - base)));
-        byte[] bytes = Json.write(prepare(spec.get("message"))).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Json.write(placeholders.resolve(spec.get("message"))).getBytes(StandardCharsets.UTF_8);
         placeholders.unbind("pad");
         try {
             ws.sendMessage(0x1, bytes, fragments);
@@ -292,11 +237,6 @@ final class CaseRun {
 
     private void expectReply(Object pattern) throws InterruptedException, Mismatch {
         Object resolved = placeholders.resolve(pattern);
-        // a KV_ reply to a request that got the automatic session's tkn must carry that tkn
-        Map<String, Object> body = autoToken != null && !Boolean.FALSE.equals(stepInjected) ? kvBodyWithoutTkn(resolved) : null;
-        if (body != null) {
-            body.put("tkn", autoToken);
-        }
         String text = nextText(Json.write(resolved));
         Object reply;
         try {

@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A case's variables ({@code run}, {@code maxPayload}, the automatic session's {@code tkn}, what {@code $capture} bound) and
+ * A case's variables ({@code run}, {@code maxPayload}, its session's token, what {@code $capture} bound) and
  * the placeholders that use them in messages and reply patterns: "$name" is the value, "${name}" inside a
- * string its text, and "$$" stands for "$".
+ * string its text, an object member whose value is "$name?" is left out while name is unbound, and "$$"
+ * stands for "$".
  */
 final class Placeholders {
     private static final Pattern WHOLE_VAR = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern OPTIONAL_VAR = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\?");
     private static final Pattern INNER_VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, Object> vars = new HashMap<>();
@@ -50,7 +52,15 @@ final class Placeholders {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = (String) e.getKey();
-                out.put(key.startsWith("$") ? key : interpolate(key), resolve(e.getValue()));
+                Object value = e.getValue();
+                if (value instanceof String s && OPTIONAL_VAR.matcher(s).matches()) {
+                    String name = s.substring(1, s.length() - 1);
+                    if (!vars.containsKey(name)) {
+                        continue;
+                    }
+                    value = "$" + name;
+                }
+                out.put(key.startsWith("$") ? key : interpolate(key), resolve(value));
             }
             return out;
         }
