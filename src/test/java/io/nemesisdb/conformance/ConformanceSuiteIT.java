@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs the language-neutral conformance suite (conformance-tests/) against the packaged server:
  * for each transport and server configuration a fresh server JVM on a free loopback port, then the
- * suite's runner as a child process, whose output is streamed into the build log. Fails when the
- * runner reports a failing case.
+ * suite's runner in this JVM (compiled from its sources and loaded on a class loader of its own, so it
+ * stays free of the project's classes), printing into the build log. Fails when the runner reports a
+ * failing case.
  */
 class ConformanceSuiteIT {
 
@@ -48,19 +52,29 @@ class ConformanceSuiteIT {
     static final int MAX_PAYLOAD = 65536;
 
     private static final Path JAR = Path.of("target", "nemesisdb.jar");
-    private static final Path RUNNER = Path.of("conformance-tests", "runner", "ConformanceRunner.java");
+    private static final Path RUNNER_SOURCES = Path.of("conformance-tests", "runner");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /** Where the runner is compiled once, instead of by each of the nine runs. */
     private static final Path RUNNER_CLASSES = Path.of("target", "conformance-runner");
-    /** Server and runner live a minute at most: the quick compiler alone starts them in about half the time. */
+    /** A server lives a minute at most: the quick compiler alone starts it in about half the time. */
     private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
+    /** The runner's {@code static int run(String[] args, PrintStream out, PrintStream err)}. */
+    private static Method runRunner;
+
     @BeforeAll
-    static void compileRunner() throws IOException {
+    static void compileRunner() throws Exception {
         Files.createDirectories(RUNNER_CLASSES);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8", RUNNER.toString());
-        assertEquals(0, status, "the runner " + RUNNER + " does not compile");
+        List<String> arguments = new ArrayList<>(List.of("-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8"));
+        try (Stream<Path> sources = Files.list(RUNNER_SOURCES)) {
+            sources.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));
+        }
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
+        assertEquals(0, status, "the runner in " + RUNNER_SOURCES + " does not compile");
+        // the platform class loader as parent: the runner sees the JDK and nothing of the project or its tests
+        ClassLoader loader = new URLClassLoader(new URL[] {RUNNER_CLASSES.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        runRunner = Class.forName("ConformanceRunner", true, loader)
+                .getMethod("run", String[].class, PrintStream.class, PrintStream.class);
     }
 
     /**
@@ -144,24 +158,24 @@ class ConformanceSuiteIT {
         Runtime.getRuntime().addShutdownHook(stopServer);
         try {
             int port = awaitReady(server, serverLog);
-            List<String> command = new ArrayList<>(List.of(JAVA, QUICK_START, "-cp", RUNNER_CLASSES.toString(), "ConformanceRunner",
+            List<String> arguments = new ArrayList<>(List.of(
                     "--url", (setup.secured() ? "wss" : "ws") + "://127.0.0.1:" + port + "/",
                     "--mode", setup.mode(),
                     "--max-payload", Integer.toString(MAX_PAYLOAD),
                     "--persistence", setup.persistence() ? "on" : "off",
                     "--report", "target/conformance-" + name + ".xml",
                     "--persist-path", persistDir.toString())); // the runner removes the datasets it saved
-            command.addAll(access);
+            arguments.addAll(access);
             if (!setup.persistence()) {
                 // everything else already ran against the server with persistence on
-                command.addAll(List.of("--only-tag", "no-persistence"));
+                arguments.addAll(List.of("--only-tag", "no-persistence"));
             }
             if (setup.secured()) {
                 // what TLS and keys change: the handshake, the frames, and what each role may do
-                command.addAll(List.of("--only", "^(security|transport|envelope)\\."));
+                arguments.addAll(List.of("--only", "^(security|transport|envelope)\\."));
             }
-            System.out.println("conformance suite, " + name + ": " + String.join(" ", command));
-            int exit = runStreamingOutput(command);
+            System.out.println("conformance suite, " + name + ": ConformanceRunner " + String.join(" ", arguments));
+            int exit = runRunner(arguments);
             assertEquals(0, exit, "conformance suite failed against the " + name + " server (failing cases above; "
                     + (server.isAlive() ? "" : "the server exited with " + server.exitValue() + "; ")
                     + "server log " + serverLog + ")");
@@ -178,21 +192,13 @@ class ConformanceSuiteIT {
         }
     }
 
-    /** Runs the runner, copying its output line by line into this JVM's output (and so the build log). */
-    private static int runStreamingOutput(List<String> command) throws Exception {
-        Process runner = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread stopRunner = new Thread(runner::destroyForcibly);
-        Runtime.getRuntime().addShutdownHook(stopRunner);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().forEach(System.out::println);
+    /** Runs the runner with these arguments in this JVM, its output going to this JVM's (and so the build log). */
+    private static int runRunner(List<String> arguments) throws Exception {
+        try {
+            return (int) runRunner.invoke(null, arguments.toArray(String[]::new), System.out, System.err);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        boolean exited = runner.waitFor(1, TimeUnit.MINUTES);
-        Runtime.getRuntime().removeShutdownHook(stopRunner);
-        if (!exited) {
-            runner.destroyForcibly();
-            fail("the conformance runner did not exit");
-        }
-        return runner.exitValue();
     }
 
     /** Waits for the server's start-up line and returns the port it announces; fails if it exits or takes over a minute. */
