@@ -1,0 +1,29 @@
+package io.nemesisdb.commands;
+
+import io.nemesisdb.command.Command;
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.protocol.Status;
+import jakarta.json.JsonObject;
+
+/** KV_CLEAR (API.md 3): removes every key and replies how many there were; expensive, as its work grows with the keys. */
+final class KvClear implements Command.OnKeySpace<Void> {
+
+    private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_CLEAR").expensive().build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Void parse(JsonObject body) {
+        return null;
+    }
+
+    @Override
+    public void execute(CommandContext context, Void request, KeySpace keySpace) {
+        context.send(context.reply(Status.OK).add("cnt", keySpace.clear()));
+    }
+}
