@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 /**
  * Every command the server knows, one row each, in the order of the protocol reference. Each class
  * holds one command's declaration (modes, scope, access, flags, parameters), its request record
- * and its execution; a quiet twin shares the class of its loud one. Adding a command: write its
+ * and its execution; a quiet twin shares the class of its loud one, and so do the loads of the two
+ * modes. Adding a command: write its
  * class and add its row here.
  */
 @ApplicationScoped
@@ -65,9 +66,9 @@ public class AllCommands implements CommandTable {
                 new ShEndAll(sessions),     // SH_END_ALL
                 // datasets
                 new KvSave(store, saves),   // KV_SAVE
-                new KvLoad(loader),         // KV_LOAD
+                Load.kv(loader),            // KV_LOAD
                 new ShSave(store, saves),   // SH_SAVE
-                new ShLoad(loader),         // SH_LOAD
+                Load.sessions(loader),      // SH_LOAD
                 // the server
                 new SvInfo(settings));      // SV_INFO
     }

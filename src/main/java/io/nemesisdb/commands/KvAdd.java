@@ -14,17 +14,15 @@ import jakarta.json.JsonObject;
  * KV_ADD and its quiet twin KV_ADDQ (API.md 3): stores the members of {@code keys} whose key does
  * not exist yet. KV_ADD accepts an empty {@code keys}, as 0.6.4 does; KV_ADDQ does not.
  */
-final class KvAdd implements Command.OnKeySpace<KvAdd.Request> {
+final class KvAdd extends Command.OnKeySpace<KvAdd.Request> {
 
     private static final Param KEYS = required("keys", OBJECT);
 
     record Request(JsonObject keys) {
     }
 
-    private final CommandSpec spec;
-
     private KvAdd(String name, boolean quiet, Param keys) {
-        spec = CommandSpec.keySpaceCommand(name).writes().quiet(quiet).stores().params(keys).build();
+        super(CommandSpec.keySpaceCommand(name).writes().quiet(quiet).stores().params(keys).build());
     }
 
     static KvAdd replying() {
@@ -33,11 +31,6 @@ final class KvAdd implements Command.OnKeySpace<KvAdd.Request> {
 
     static KvAdd quiet() {
         return new KvAdd("KV_ADDQ", true, KEYS.nonEmpty());
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

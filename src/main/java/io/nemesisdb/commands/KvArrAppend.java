@@ -23,7 +23,7 @@ import jakarta.json.spi.JsonProvider;
  * {@code name} to the array member {@code name} of the object stored at {@code key}. A target
  * that is absent or not an array is an error (41), never a silent success.
  */
-final class KvArrAppend implements Command.OnKeySpace<KvArrAppend.Request> {
+final class KvArrAppend extends Command.OnKeySpace<KvArrAppend.Request> {
 
     // Json.createX looks the provider up through the service loader on every call
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -37,9 +37,8 @@ final class KvArrAppend implements Command.OnKeySpace<KvArrAppend.Request> {
     record Request(String key, JsonArray items, String name) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvArrAppend() {
+        super(SPEC);
     }
 
     @Override

@@ -5,21 +5,14 @@ import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonObject;
 
 /** KV_CLEAR (API.md 3): removes every key and replies how many there were; expensive, as its work grows with the keys. */
-final class KvClear implements Command.OnKeySpace<Void> {
+final class KvClear extends Command.OnKeySpace<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_CLEAR").expensive().build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
+    KvClear() {
+        super(SPEC);
     }
 
     @Override

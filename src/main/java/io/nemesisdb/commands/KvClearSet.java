@@ -15,7 +15,7 @@ import jakarta.json.JsonObject;
  * KV_CLEAR_SET (API.md 3): replaces the whole content with {@code keys} in one step and replies how
  * many keys were removed; expensive, as its work grows with the keys.
  */
-final class KvClearSet implements Command.OnKeySpace<KvClearSet.Request> {
+final class KvClearSet extends Command.OnKeySpace<KvClearSet.Request> {
 
     private static final Param KEYS = required("keys", OBJECT);
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_CLEAR_SET").stores().expensive().params(KEYS).build();
@@ -23,9 +23,8 @@ final class KvClearSet implements Command.OnKeySpace<KvClearSet.Request> {
     record Request(JsonObject keys) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvClearSet() {
+        super(SPEC);
     }
 
     @Override

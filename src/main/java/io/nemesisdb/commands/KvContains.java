@@ -16,7 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** KV_CONTAINS (API.md 3): which of the listed keys exist, in the order asked (a key listed twice, twice). */
-final class KvContains implements Command.OnKeySpace<KvContains.Request> {
+final class KvContains extends Command.OnKeySpace<KvContains.Request> {
 
     private static final Param KEYS = required("keys", ARRAY);
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_CONTAINS").reads().params(KEYS).build();
@@ -24,9 +24,8 @@ final class KvContains implements Command.OnKeySpace<KvContains.Request> {
     record Request(List<String> keys) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvContains() {
+        super(SPEC);
     }
 
     @Override

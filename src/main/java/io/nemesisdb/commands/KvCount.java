@@ -5,21 +5,14 @@ import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonObject;
 
 /** KV_COUNT (API.md 3): how many keys the key space holds. */
-final class KvCount implements Command.OnKeySpace<Void> {
+final class KvCount extends Command.OnKeySpace<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_COUNT").reads().build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
+    KvCount() {
+        super(SPEC);
     }
 
     @Override

@@ -35,7 +35,7 @@ import jakarta.json.JsonValue;
  * It is an expensive command: it runs on the {@link io.nemesisdb.command.ExpensiveCommands}
  * threads, and all its evaluations share the request's budget (17 when it is spent).
  */
-final class KvFind implements Command.OnKeySpace<KvFind.Request> {
+final class KvFind extends Command.OnKeySpace<KvFind.Request> {
 
     /** What the reply lists, as named by {@code rsp} (its name in lower case). */
     private enum Answer {
@@ -69,9 +69,8 @@ final class KvFind implements Command.OnKeySpace<KvFind.Request> {
     record Request(String path, Answer answer, JsonArray keys) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvFind() {
+        super(SPEC);
     }
 
     @Override

@@ -16,7 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** KV_GET (API.md 3): the values of the listed keys that exist, each key once, in the order asked. */
-final class KvGet implements Command.OnKeySpace<KvGet.Request> {
+final class KvGet extends Command.OnKeySpace<KvGet.Request> {
 
     private static final Param KEYS = required("keys", ARRAY);
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_GET").reads().params(KEYS).build();
@@ -24,9 +24,8 @@ final class KvGet implements Command.OnKeySpace<KvGet.Request> {
     record Request(List<String> keys) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvGet() {
+        super(SPEC);
     }
 
     @Override

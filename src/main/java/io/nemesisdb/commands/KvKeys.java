@@ -6,21 +6,14 @@ import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonObject;
 
 /** KV_KEYS (API.md 3): every key, in the key space's order; expensive, as its work grows with the keys. */
-final class KvKeys implements Command.OnKeySpace<Void> {
+final class KvKeys extends Command.OnKeySpace<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_KEYS").reads().expensive().build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
+    KvKeys() {
+        super(SPEC);
     }
 
     @Override

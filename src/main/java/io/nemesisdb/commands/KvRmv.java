@@ -13,7 +13,7 @@ import io.nemesisdb.kv.KeySpace;
 import jakarta.json.JsonObject;
 
 /** KV_RMV (API.md 3): removes the listed keys; keys that do not exist are no error. */
-final class KvRmv implements Command.OnKeySpace<KvRmv.Request> {
+final class KvRmv extends Command.OnKeySpace<KvRmv.Request> {
 
     private static final Param KEYS = required("keys", ARRAY).nonEmpty();
     private static final CommandSpec SPEC = CommandSpec.keySpaceCommand("KV_RMV").writes().params(KEYS).build();
@@ -21,9 +21,8 @@ final class KvRmv implements Command.OnKeySpace<KvRmv.Request> {
     record Request(List<String> keys) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvRmv() {
+        super(SPEC);
     }
 
     @Override

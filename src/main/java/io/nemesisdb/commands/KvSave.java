@@ -14,7 +14,7 @@ import jakarta.json.JsonObject;
  * before the first reply; the {@link SaveRunner} writes it in the background and replies again.
  * Expensive: the snapshot copies every key.
  */
-final class KvSave implements Command.Direct<KvSave.Request> {
+final class KvSave extends Command.Direct<KvSave.Request> {
 
     private static final CommandSpec SPEC = CommandSpec.command("KV_SAVE").modes(Mode.KV).expensive().params(DatasetName.PARAM).build();
 
@@ -25,13 +25,9 @@ final class KvSave implements Command.Direct<KvSave.Request> {
     private final SaveRunner saves;
 
     KvSave(Store store, SaveRunner saves) {
+        super(SPEC);
         this.store = store;
         this.saves = saves;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

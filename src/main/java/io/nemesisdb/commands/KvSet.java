@@ -11,17 +11,15 @@ import io.nemesisdb.kv.KeySpace;
 import jakarta.json.JsonObject;
 
 /** KV_SET and its quiet twin KV_SETQ (API.md 3): stores every member of {@code keys}, overwriting. */
-final class KvSet implements Command.OnKeySpace<KvSet.Request> {
+final class KvSet extends Command.OnKeySpace<KvSet.Request> {
 
     private static final Param KEYS = required("keys", OBJECT).nonEmpty();
 
     record Request(JsonObject keys) {
     }
 
-    private final CommandSpec spec;
-
     private KvSet(String name, boolean quiet) {
-        spec = CommandSpec.keySpaceCommand(name).writes().quiet(quiet).stores().params(KEYS).build();
+        super(CommandSpec.keySpaceCommand(name).writes().quiet(quiet).stores().params(KEYS).build());
     }
 
     static KvSet replying() {
@@ -30,11 +28,6 @@ final class KvSet implements Command.OnKeySpace<KvSet.Request> {
 
     static KvSet quiet() {
         return new KvSet("KV_SETQ", true);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

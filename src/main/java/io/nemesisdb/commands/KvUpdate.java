@@ -33,7 +33,7 @@ import jakarta.json.JsonValue;
  * is an expensive command: it runs on the {@link io.nemesisdb.command.ExpensiveCommands} threads
  * within the request's evaluation budget (17 when it is spent, and nothing changes).
  */
-final class KvUpdate implements Command.OnKeySpace<KvUpdate.Request> {
+final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
 
     private static final Param KEY = required("key", STRING);
     private static final Param PATH = optional("path", STRING);
@@ -50,9 +50,8 @@ final class KvUpdate implements Command.OnKeySpace<KvUpdate.Request> {
     record Request(String key, String path, JsonValue value, List<Map.Entry<String, JsonValue>> pointerMembers) {
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    KvUpdate() {
+        super(SPEC);
     }
 
     /** One form or the other, complete (API.md 4.1): checked with the parameters, before the token. */

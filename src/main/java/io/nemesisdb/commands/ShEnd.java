@@ -6,27 +6,17 @@ import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Scope;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.session.SessionStore;
-import jakarta.json.JsonObject;
 
 /** SH_END (API.md 5): ends the session of {@code tkn}, with its keys. */
-final class ShEnd implements Command.Direct<Void> {
+final class ShEnd extends Command.Direct<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.command("SH_END").modes(Mode.SESSIONS).writes().scope(Scope.SESSION).build();
 
     private final SessionStore store;
 
     ShEnd(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
     }
 
     @Override

@@ -17,7 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** SH_EXISTS (API.md 5): which of the listed tokens name a session; items that are no token are skipped. */
-final class ShExists implements Command.Direct<ShExists.Request> {
+final class ShExists extends Command.Direct<ShExists.Request> {
 
     private static final Param TKNS = required("tkns", ARRAY);
     private static final CommandSpec SPEC = CommandSpec.command("SH_EXISTS").modes(Mode.SESSIONS).reads().params(TKNS).build();
@@ -28,12 +28,8 @@ final class ShExists implements Command.Direct<ShExists.Request> {
     private final SessionStore store;
 
     ShExists(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -12,28 +12,18 @@ import io.nemesisdb.protocol.Status;
 import io.nemesisdb.session.Expiry;
 import io.nemesisdb.session.Session;
 import io.nemesisdb.session.SessionStore;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** SH_INFO (API.md 5): the session's sharing, key count and expiry, without touching its idle clock. */
-final class ShInfo implements Command.Direct<Void> {
+final class ShInfo extends Command.Direct<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.command("SH_INFO").modes(Mode.SESSIONS).reads().scope(Scope.SESSION).build();
 
     private final SessionStore store;
 
     ShInfo(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
     }
 
     @Override

@@ -6,27 +6,17 @@ import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.session.SessionStore;
-import jakarta.json.JsonObject;
 
 /** SH_INFO_ALL (API.md 5): how many sessions and keys there are; expensive, as it visits every session. */
-final class ShInfoAll implements Command.Direct<Void> {
+final class ShInfoAll extends Command.Direct<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.command("SH_INFO_ALL").modes(Mode.SESSIONS).expensive().build();
 
     private final SessionStore store;
 
     ShInfoAll(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
     }
 
     @Override

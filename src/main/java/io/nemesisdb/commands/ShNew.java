@@ -30,7 +30,7 @@ import jakarta.json.JsonValue;
  * token is derived from it; with an expiry, or none. A shared session needs a name; a private one
  * is named in the reply only when the request gives a name (0.6.5+ clients give none).
  */
-final class ShNew implements Command.Direct<ShNew.Request> {
+final class ShNew extends Command.Direct<ShNew.Request> {
 
     private static final Param NAME = optional("name", STRING).nonEmpty();
     private static final Param SHARED = optional("shared", BOOL);
@@ -47,12 +47,8 @@ final class ShNew implements Command.Direct<ShNew.Request> {
     private final SessionStore store;
 
     ShNew(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     /** A shared session is found by its name, so it needs one. */

@@ -14,7 +14,7 @@ import io.nemesisdb.session.SessionStore;
 import jakarta.json.JsonObject;
 
 /** SH_OPEN (API.md 5): the token of the shared session {@code name}, without touching its idle clock. */
-final class ShOpen implements Command.Direct<ShOpen.Request> {
+final class ShOpen extends Command.Direct<ShOpen.Request> {
 
     private static final Param NAME = required("name", STRING).nonEmpty();
     private static final CommandSpec SPEC = CommandSpec.command("SH_OPEN").modes(Mode.SESSIONS).writes().params(NAME).build();
@@ -25,12 +25,8 @@ final class ShOpen implements Command.Direct<ShOpen.Request> {
     private final SessionStore store;
 
     ShOpen(SessionStore store) {
+        super(SPEC);
         this.store = store;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -25,7 +25,7 @@ import jakarta.json.JsonValue;
  * SH_SAVE (API.md 6): saves every session, or those of {@code tkns} (unknown tokens skipped), as
  * dataset {@code name}; replies as {@link KvSave} does. Expensive: the snapshot copies every key.
  */
-final class ShSave implements Command.Direct<ShSave.Request> {
+final class ShSave extends Command.Direct<ShSave.Request> {
 
     private static final Param TKNS = optional("tkns", ARRAY).nonEmpty().checked(ShSave::checkTokens);
     private static final CommandSpec SPEC = CommandSpec.command("SH_SAVE").modes(Mode.SESSIONS).expensive()
@@ -39,13 +39,9 @@ final class ShSave implements Command.Direct<ShSave.Request> {
     private final SaveRunner saves;
 
     ShSave(Store store, SaveRunner saves) {
+        super(SPEC);
         this.store = store;
         this.saves = saves;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     /** Every item of {@code tkns} is a well-formed token, number or decimal string (41). */

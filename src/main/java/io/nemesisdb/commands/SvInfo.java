@@ -7,31 +7,21 @@ import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.ops.ServerInfo;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonObject;
 
 /**
  * SV_INFO (added by NemesisDB 0.6.6, both modes): the server's version, its mode and whether it
  * saves, which a client reads to know which commands it may send. It only reads settings, so
  * every role may run it.
  */
-final class SvInfo implements Command.Direct<Void> {
+final class SvInfo extends Command.Direct<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.command("SV_INFO").reads().build();
 
     private final ServerSettings settings;
 
     SvInfo(ServerSettings settings) {
+        super(SPEC);
         this.settings = settings;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Void parse(JsonObject body) {
-        return null;
     }
 
     @Override
