@@ -6,11 +6,11 @@ import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.ReplySink;
 import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonObject;
 
 /**
- * One command being executed: its declaration, its validated body, the request's token (sessions
- * mode), where its replies go and the budget of its JSONPath evaluations. Replies built here get
+ * One command being executed: its declaration, the request's token (sessions mode), where its
+ * replies go and the budget of its JSONPath evaluations. The request itself is the command's
+ * parsed record, handed to it beside this context. Replies built here get
  * the command's reply name, are dropped on success for quiet commands, and end with
  * {@code "tkn"} where the protocol wants it.
  */
@@ -18,7 +18,6 @@ public final class CommandContext {
 
     private final CommandSpec spec;
     private final byte[] replyPrefix;
-    private final JsonObject body;
     private final ReplySink sink;
     private final boolean tokenInReplies;
     private final Long token;
@@ -27,11 +26,10 @@ public final class CommandContext {
     private final Duration queryBudget;
     private EvaluationBudget evaluationBudget;
 
-    CommandContext(CommandSpec spec, byte[] replyPrefix, JsonObject body, ReplySink sink,
+    CommandContext(CommandSpec spec, byte[] replyPrefix, ReplySink sink,
                    boolean tokenInReplies, Long token, CommandMeter meter, int maxReplySize, Duration queryBudget) {
         this.spec = spec;
         this.replyPrefix = replyPrefix;
-        this.body = body;
         this.sink = sink;
         this.tokenInReplies = tokenInReplies;
         this.token = token;
@@ -42,10 +40,6 @@ public final class CommandContext {
 
     public CommandSpec spec() {
         return spec;
-    }
-
-    public JsonObject body() {
-        return body;
     }
 
     /** The request's well-formed token, or {@code null} (always null in KV mode). */

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.json.JsonText;
+import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
 import io.nemesisdb.protocol.Mode;
@@ -23,8 +24,10 @@ import jakarta.json.JsonValue;
 
 /**
  * The transport-agnostic protocol core: takes one request message and sends its replies. Applies
- * the envelope checks, finds the command, validates its parameters and token, and runs it: on the
- * caller's thread, or, for an expensive command, on the {@link ExpensiveCommands} threads.
+ * the envelope checks, finds the command, validates its parameters, parses its request, checks
+ * its token, and runs it: on the caller's thread, or, for an expensive command, on the
+ * {@link ExpensiveCommands} threads. A command that works on a key space gets the request's key
+ * space from the {@link KeySpaceLookup} of the server's store.
  * Transports call it and know nothing of commands; before they pass the connection's next
  * message, they wait for the future {@link #onText} returned, so that replies stay in order.
  */
@@ -53,6 +56,9 @@ public class CommandDispatcher {
 
     @Inject
     ExpensiveCommands expensive;
+
+    @Inject
+    KeySpaceLookup keySpaces;
 
     private EnvelopeParser parser;
     private Mode mode;
@@ -120,20 +126,29 @@ public class CommandDispatcher {
             return null;
         }
         entry.counter().run();
-        return execute(entry, (JsonObject) envelope.body(), sink, role);
+        return execute(entry, entry.command(), (JsonObject) envelope.body(), sink, role);
     }
 
-    private CompletableFuture<Void> execute(CommandRegistry.Entry entry, JsonObject body, ReplySink sink, Role role) {
+    private <R> CompletableFuture<Void> execute(CommandRegistry.Entry entry, Command<R> command, JsonObject body,
+                                                ReplySink sink, Role role) {
         CommandSpec spec = entry.spec();
         boolean namesSession = namesSession(spec);
         Long token = namesSession ? Token.parse(body.get("tkn")) : null;
-        CommandContext context = new CommandContext(spec, entry.replyPrefix(), body, sink, namesSession, token, meter,
+        CommandContext context = new CommandContext(spec, entry.replyPrefix(), sink, namesSession, token, meter,
                 settings.maxReplySize(), queryBudget);
         if (!role.allows(spec.access())) {
             context.fail(Status.FORBIDDEN, "the access key's role, " + role.label() + ", may not run " + spec.name());
             return null;
         }
         Violation violation = ParamValidator.validate(spec, body);
+        R request = null;
+        if (violation == null) {
+            try {
+                request = command.parse(body);
+            } catch (Violation rejected) {
+                violation = rejected;
+            }
+        }
         if (violation != null) {
             context.fail(violation.status(), violation.message());
             return null;
@@ -147,10 +162,11 @@ public class CommandDispatcher {
                     + " bytes of heap in use): only reads and deletes are accepted");
             return null;
         }
-        if (spec.isExpensive(body)) {
-            return expensive.submit(() -> run(context));
+        if (command.isExpensive(request)) {
+            R parsed = request;
+            return expensive.submit(() -> run(context, command, parsed));
         }
-        run(context);
+        run(context, command, request);
         return null;
     }
 
@@ -159,10 +175,14 @@ public class CommandDispatcher {
         return mode == Mode.SESSIONS && spec.scope() != Scope.SERVER && spec.modes().contains(mode);
     }
 
-    private static void run(CommandContext context) {
+    private <R> void run(CommandContext context, Command<R> command, R request) {
         CommandSpec spec = context.spec();
         try {
-            spec.handler().handle(context);
+            if (command instanceof Command.OnKeySpace<R> onKeySpace) {
+                runOnKeySpace(context, onKeySpace, request);
+            } else {
+                ((Command.Direct<R>) command).execute(context, request);
+            }
         } catch (JsonText.TooLarge e) {
             context.fail(Status.REPLY_TOO_LARGE, "the reply would be larger than nemesis.max-reply-size (" + e.limit() + " bytes)");
         } catch (OutOfMemoryError e) {
@@ -171,6 +191,19 @@ public class CommandDispatcher {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "command " + spec.name() + " failed unexpectedly", e);
             context.fail(Status.UNKNOWN, "unexpected server error");
+        }
+    }
+
+    /** Runs {@code command} on the request's key space; a key space closed meanwhile (a session ended) is as if not found. */
+    private <R> void runOnKeySpace(CommandContext context, Command.OnKeySpace<R> command, R request) {
+        KeySpace keySpace = keySpaces.find(context);
+        if (keySpace == null) {
+            return;
+        }
+        try {
+            command.execute(context, request, keySpace);
+        } catch (KeySpace.Closed closed) {
+            keySpaces.replyClosed(context);
         }
     }
 

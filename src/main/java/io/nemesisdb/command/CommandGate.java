@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.nemesisdb.ApplicationSingleton;
+import io.nemesisdb.kv.StripedCounter;
 
 /**
  * Lets a shutdown wait for the commands being executed. Each message enters and leaves the gate;

@@ -1,40 +1,40 @@
 package io.nemesisdb.command;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.protocol.Reply;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-/** Every command the server knows, collected from all {@link CommandCatalog} beans. */
+/** Every command the server knows, indexed by name from the {@link CommandTable}. */
 @ApplicationSingleton
 public class CommandRegistry {
 
-    /** A declared command with the opening of its replies and its metrics counter, made once. */
-    record Entry(CommandSpec spec, byte[] replyPrefix, Runnable counter) {
+    /** A command with the opening of its replies and its metrics counter, made once. */
+    record Entry(Command<?> command, CommandSpec spec, byte[] replyPrefix, Runnable counter) {
     }
 
     private final Map<String, Entry> commands = new HashMap<>();
 
     @Inject
-    Instance<CommandCatalog> catalogs;
+    CommandTable table;
 
     @Inject
     CommandMeter meter;
 
     @PostConstruct
     void collect() {
-        for (CommandCatalog catalog : catalogs) {
-            for (CommandSpec spec : catalog.commands()) {
-                Entry previous = commands.putIfAbsent(spec.name(), new Entry(spec, Reply.prefix(spec.replyName()), meter.commandCounter(spec.name())));
-                if (previous != null) {
-                    throw new IllegalStateException("command " + spec.name() + " is declared twice");
-                }
+        for (Command<?> command : table.commands()) {
+            CommandSpec spec = command.spec();
+            if ((spec.scope() == Scope.KEY_SPACE) != (command instanceof Command.OnKeySpace<?>)) {
+                throw new IllegalStateException("command " + spec.name() + " must be declared of scope KEY_SPACE exactly when it works on a key space");
+            }
+            Entry entry = new Entry(command, spec, Reply.prefix(spec.replyName()), meter.commandCounter(spec.name()));
+            if (commands.putIfAbsent(spec.name(), entry) != null) {
+                throw new IllegalStateException("command " + spec.name() + " is declared twice");
             }
         }
     }
@@ -46,6 +46,6 @@ public class CommandRegistry {
 
     /** All declared commands, for introspection. */
     public Collection<CommandSpec> all() {
-        return Collections.unmodifiableCollection(commands.values().stream().map(Entry::spec).toList());
+        return commands.values().stream().map(Entry::spec).toList();
     }
 }

@@ -3,22 +3,19 @@ package io.nemesisdb.command;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import io.nemesisdb.protocol.Mode;
-import jakarta.json.JsonObject;
 
 /**
- * The one declaration of a command: its name and reply name, the modes it exists in, what it
- * works on, what access it needs (which decides the roles that may run it), whether it is quiet
+ * The declaration of a command: its name and reply name, the modes it exists in, what it works
+ * on, what access it needs (which decides the roles that may run it), whether it is quiet
  * (replies only on error), whether it stores more (and so is refused above
- * {@code nemesis.max-memory}), whether it is expensive, its parameters and its handler.
+ * {@code nemesis.max-memory}), whether it is expensive, and its parameters.
  *
  * <p>An expensive command is one whose work grows with the data rather than with the request (a
  * search of every key, a load): it runs on the {@link ExpensiveCommands} threads, so that such
- * commands can never occupy every processor. {@code expensiveWhen} says which requests are
- * expensive ({@code null}: none).
+ * commands can never occupy every processor. A command whose requests are expensive only in one
+ * form says so in {@link Command#isExpensive}.
  */
 public record CommandSpec(String name,
                           String replyName,
@@ -27,19 +24,17 @@ public record CommandSpec(String name,
                           Access access,
                           boolean quiet,
                           boolean stores,
-                          Predicate<JsonObject> expensiveWhen,
-                          List<Param> params,
-                          Function<JsonObject, Violation> bodyCheck,
-                          CommandHandler handler) {
-
-    /** True when the request with this (validated) body runs on the {@link ExpensiveCommands} threads. */
-    public boolean isExpensive(JsonObject body) {
-        return expensiveWhen != null && expensiveWhen.test(body);
-    }
+                          boolean expensive,
+                          List<Param> params) {
 
     /** Starts the declaration of the command {@code name}, replying as {@code name + "_RSP"}. */
     public static Builder command(String name) {
         return new Builder(name);
+    }
+
+    /** Starts the declaration of a command that works on one key space, in both modes. */
+    public static Builder keySpaceCommand(String name) {
+        return command(name).scope(Scope.KEY_SPACE);
     }
 
     /**
@@ -53,9 +48,8 @@ public record CommandSpec(String name,
         private Access access = Access.ADMIN;
         private boolean quiet;
         private boolean stores;
-        private Predicate<JsonObject> expensiveWhen;
+        private boolean expensive;
         private List<Param> params = List.of();
-        private Function<JsonObject, Violation> bodyCheck;
 
         private Builder(String name) {
             this.name = name;
@@ -83,8 +77,9 @@ public record CommandSpec(String name,
             return this;
         }
 
-        public Builder quiet() {
-            this.quiet = true;
+        /** Replies only on error when {@code quiet}. */
+        public Builder quiet(boolean quiet) {
+            this.quiet = quiet;
             return this;
         }
 
@@ -96,12 +91,7 @@ public record CommandSpec(String name,
 
         /** Every request of this command is expensive. */
         public Builder expensive() {
-            return expensiveWhen(body -> true);
-        }
-
-        /** The requests whose body passes {@code test} are expensive (one form of a command). */
-        public Builder expensiveWhen(Predicate<JsonObject> test) {
-            this.expensiveWhen = test;
+            this.expensive = true;
             return this;
         }
 
@@ -110,18 +100,8 @@ public record CommandSpec(String name,
             return this;
         }
 
-        /**
-         * A check of the body that no single parameter can make (which members go together), run
-         * after the parameters passed: returns the violation, or {@code null} when the body is valid.
-         */
-        public Builder checks(Function<JsonObject, Violation> bodyCheck) {
-            this.bodyCheck = bodyCheck;
-            return this;
-        }
-
-        public CommandSpec handler(CommandHandler handler) {
-            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, access, quiet, stores, expensiveWhen, params,
-                    bodyCheck, handler);
+        public CommandSpec build() {
+            return new CommandSpec(name, name + "_RSP", Set.copyOf(modes), scope, access, quiet, stores, expensive, params);
         }
     }
 }

@@ -8,8 +8,8 @@ import jakarta.json.JsonValue;
 
 /**
  * Checks a command's body against its declaration: each parameter absent (26), of the wrong type
- * (41), empty where a value is required (42), or failing its own check; then the command's checks
- * among parameters. Undeclared members are ignored. The dispatcher runs this before the token and
+ * (41), empty where a value is required (42), or failing its own check. Undeclared members are
+ * ignored; the checks among parameters are the command's {@link Command#parse}. The dispatcher runs this before the token and
  * everything else, so a request with an invalid parameter always gets that parameter's status.
  */
 final class ParamValidator {
@@ -19,11 +19,7 @@ final class ParamValidator {
 
     /** The first violation found in {@code body} for the command {@code spec}, or {@code null} when it is valid. */
     static Violation validate(CommandSpec spec, JsonObject body) {
-        Violation violation = validate(spec.params(), body);
-        if (violation == null && spec.bodyCheck() != null) {
-            violation = spec.bodyCheck().apply(body);
-        }
-        return violation;
+        return validate(spec.params(), body);
     }
 
     private static Violation validate(List<Param> params, JsonObject body) {

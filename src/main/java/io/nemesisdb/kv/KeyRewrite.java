@@ -12,12 +12,12 @@ import jakarta.json.JsonValue;
  * if no other command replaced the value meanwhile; otherwise it is computed again. After a few
  * lost races the computation runs under the write lock itself, so a busy key cannot starve it.
  */
-final class KeyRewrite {
+public final class KeyRewrite {
 
     private static final int OPTIMISTIC_ATTEMPTS = 4;
 
     /** What an edit of a value decided: the new value, or why the command fails. */
-    sealed interface Edit {
+    public sealed interface Edit {
 
         /** Store {@code value} (nothing is written when it is the current value itself); {@code count} is reported. */
         record Replace(JsonValue value, int count) implements Edit {
@@ -32,7 +32,7 @@ final class KeyRewrite {
     }
 
     /** Applies {@code edit} to the value of {@code key}; a missing key is rejected with 22 (KeyNotExist). */
-    static Edit apply(KeySpace keySpace, String key, Function<JsonValue, Edit> edit) {
+    public static Edit apply(KeySpace keySpace, String key, Function<JsonValue, Edit> edit) {
         for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
             JsonValue current = keySpace.get(key);
             Edit decision = current == null ? keyAbsent(key) : edit.apply(current);

@@ -45,7 +45,7 @@ public final class KeySpace {
 
     /**
      * Thrown by an operation on a closed key space. Without a stack trace: it is an expected
-     * outcome of a race with a session's end, caught by {@link KeySpaceResolver}.
+     * outcome of a race with a session's end, caught by the command dispatcher.
      */
     public static final class Closed extends RuntimeException {
         private static final Closed INSTANCE = new Closed();

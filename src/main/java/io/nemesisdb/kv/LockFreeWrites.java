@@ -2,7 +2,6 @@ package io.nemesisdb.kv;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import io.nemesisdb.command.StripedCounter;
 
 /**
  * The writes of one key each that a {@link KeySpace} runs without its lock, counted so that the

@@ -14,13 +14,13 @@ import jakarta.json.spi.JsonProvider;
  * requires and Parsson does not check: '~' must be followed by '0' or '1', and an array index
  * has no leading zeros.
  */
-record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
+public record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
 
     // Json.createX looks the provider up through the service loader on every call
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The update, or null when {@code pointer} is not a syntactically valid JSON Pointer. */
-    static PointerUpdate parse(String pointer, JsonValue value) {
+    public static PointerUpdate parse(String pointer, JsonValue value) {
         if (!hasValidEscapes(pointer)) {
             return null;
         }
@@ -32,12 +32,12 @@ record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
     }
 
     /** True when a member named {@code name} is a pointer rather than a parameter. */
-    static boolean isPointer(String name) {
+    public static boolean isPointer(String name) {
         return name.isEmpty() || name.charAt(0) == '/';
     }
 
     /** {@code target} with the location replaced, or null when the pointer selects no existing location. */
-    JsonValue applyTo(JsonValue target) {
+    public JsonValue applyTo(JsonValue target) {
         if (pointer.isEmpty()) {
             return value;
         }
@@ -52,7 +52,7 @@ record PointerUpdate(String pointer, JsonPointer compiled, JsonValue value) {
     }
 
     /** The reply when {@link #applyTo} found nothing. */
-    KeyRewrite.Edit notFound() {
+    public KeyRewrite.Edit notFound() {
         return new KeyRewrite.Edit.Reject(Status.PATH_NOT_EXIST, "pointer '" + pointer + "' selects no existing location");
     }
 

@@ -5,15 +5,11 @@ import static jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER;
 import io.nemesisdb.command.CommandRegistry;
 import io.nemesisdb.command.ExpensiveCommands;
 import io.nemesisdb.command.MemoryLimit;
-import io.nemesisdb.config.ServerSettings;
-import io.nemesisdb.protocol.Mode;
-import io.nemesisdb.session.SessionStore;
 import io.nemesisdb.transport.OpenConnections;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -22,10 +18,9 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 /**
  * Registers every metric at start-up, so that the first scrape lists them all: the gauges read
  * when metrics are scraped (connections open, expensive commands running and waiting, and the
- * keys, in sessions mode also the sessions, held by the {@link StoreSize} of the server's mode)
+ * keys, in sessions mode also the sessions, held by the server's store, its {@link StoreSize})
  * and the counters of the command registry
- * and {@link StoreMetrics}, whose beans it creates; in sessions mode it has the session store
- * report expiries to {@link StoreMetrics}.
+ * and {@link StoreMetrics}, whose beans it creates.
  */
 @ApplicationScoped
 class MetricsRegistration {
@@ -34,13 +29,10 @@ class MetricsRegistration {
     MetricRegistry registry;
 
     @Inject
-    ServerSettings settings;
-
-    @Inject
     OpenConnections connections;
 
     @Inject
-    Instance<StoreSize> sizes;
+    StoreSize size;
 
     @Inject
     CommandRegistry commands;
@@ -54,15 +46,9 @@ class MetricsRegistration {
     @Inject
     ExpensiveCommands expensiveCommands;
 
-    @Inject
-    SessionStore sessionStore;
-
     void register(@Observes @Priority(PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object event) {
         commands.all();
         storeMetrics.register();
-        if (settings.mode() == Mode.SESSIONS) {
-            sessionStore.onExpiry(() -> storeMetrics.sessionsExpired(1));
-        }
         registry.gauge(describe("nemesis.connections", "Client connections open"), connections, OpenConnections::count);
         registry.gauge(describe("nemesis.memory.used", "Heap in use after the last garbage collection, in bytes"),
                 memory, MemoryLimit::usedAfterCollection);
@@ -72,13 +58,9 @@ class MetricsRegistration {
                 expensiveCommands, ExpensiveCommands::running);
         registry.gauge(describe("nemesis.expensive.waiting", "Expensive commands waiting for a query thread"),
                 expensiveCommands, ExpensiveCommands::waiting);
-        for (StoreSize size : sizes) {
-            if (size.mode() == settings.mode()) {
-                registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);
-                if (size.mode() == Mode.SESSIONS) {
-                    registry.gauge(describe("nemesis.sessions", "Sessions open"), size, StoreSize::sessions);
-                }
-            }
+        registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);
+        if (size.hasSessions()) {
+            registry.gauge(describe("nemesis.sessions", "Sessions open"), size, StoreSize::sessions);
         }
     }
 

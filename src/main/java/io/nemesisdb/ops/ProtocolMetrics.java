@@ -9,7 +9,7 @@ import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.nemesisdb.command.CommandMeter;
-import io.nemesisdb.command.StripedCounter;
+import io.nemesisdb.kv.StripedCounter;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.transport.TransportMeter;
 

@@ -1,15 +1,10 @@
 package io.nemesisdb.ops;
 
-import io.nemesisdb.protocol.Mode;
-
-/**
- * How much data the server holds, for the gauges. One implementation per mode, as a CDI bean:
- * {@link KvStoreSize} in KV mode; sessions mode provides its own.
- */
+/** How much data the server holds, for the gauges; the server's store provides it. */
 public interface StoreSize {
 
-    /** The mode this implementation serves. */
-    Mode mode();
+    /** True when the store keeps sessions (sessions mode), so that their number is worth a gauge. */
+    boolean hasSessions();
 
     /** The number of sessions; always 0 in KV mode. */
     long sessions();

@@ -51,12 +51,12 @@ public final class DatasetReader {
     }
 
     /** The entries of KV-mode dataset {@code name}, one part per data file, in file order. */
-    List<KvSnapshot> readKv(SaveName name) throws DatasetException {
+    public List<KvSnapshot> readKv(SaveName name) throws DatasetException {
         return parseAll(dataFiles(locate(name, DataFormat.KV)), parser::parseKv);
     }
 
     /** The sessions of sessions-mode dataset {@code name}, in file order. */
-    List<SavedSession> readSessions(SaveName name) throws DatasetException {
+    public List<SavedSession> readSessions(SaveName name) throws DatasetException {
         List<List<SavedSession>> parts = parseAll(dataFiles(locate(name, DataFormat.SESSIONS)), parser::parseSessions);
         List<SavedSession> sessions = new ArrayList<>();
         parts.forEach(sessions::addAll);
@@ -68,7 +68,7 @@ public final class DatasetReader {
      * every save was cut off. A save whose {@code md.json} exists but cannot be read counts as
      * complete, so that loading it reports the problem instead of the dataset passing for absent.
      */
-    boolean hasCompleteSave(SaveName name) throws DatasetException {
+    public boolean hasCompleteSave(SaveName name) throws DatasetException {
         List<Path> candidates;
         try {
             candidates = layout.timestampDirsNewestFirst(name);

@@ -13,13 +13,13 @@ import jakarta.json.JsonValue;
  * The keys and values of KV mode's key space, index for index: taken as a point-in-time copy
  * for a save, or read from one data file for a load.
  */
-record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
+public record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
 
     /**
      * Copies the content of {@code keySpace} as one consistent view. Writers wait only for the
      * copy of the references, which is made as fast as the map allows (no entry objects).
      */
-    static KvSnapshot of(KeySpace keySpace) {
+    public static KvSnapshot of(KeySpace keySpace) {
         return keySpace.read(map -> {
             Collector collector = new Collector(map.size());
             map.forEach(collector);
@@ -54,7 +54,7 @@ record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
         }
     }
 
-    int size() {
+    public int size() {
         return keys.length;
     }
 
@@ -77,7 +77,7 @@ record KvSnapshot(String[] keys, JsonValue[] values) implements Snapshot {
     }
 
     /** Stores every entry into {@code map}, overwriting keys of the same name. */
-    void putInto(Map<String, JsonValue> map) {
+    public void putInto(Map<String, JsonValue> map) {
         for (int i = 0; i < keys.length; i++) {
             map.put(keys[i], values[i]);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LoadProgress {
 
     /** For loads nobody watches. */
-    static final LoadProgress NONE = new LoadProgress(false);
+    public static final LoadProgress NONE = new LoadProgress(false);
 
     private final boolean counting;
     private final LongAdder bytes = new LongAdder();

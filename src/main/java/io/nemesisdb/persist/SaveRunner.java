@@ -74,16 +74,15 @@ public class SaveRunner {
     }
 
     /**
-     * Saves what {@code snapshotter} returns under the command's {@code name}.
+     * Saves what {@code snapshotter} returns as dataset {@code name}, replying to the command of {@code context}.
      *
      * @param snapshotter takes the point-in-time snapshot; runs on the request's thread
      */
-    public void save(CommandContext context, Supplier<? extends Snapshot> snapshotter) {
+    public void save(CommandContext context, SaveName name, Supplier<? extends Snapshot> snapshotter) {
         if (!settings.persistEnabled()) {
             context.fail(Status.COMMAND_DISABLED, "saving is disabled (nemesis.persist.enabled=false)");
             return;
         }
-        SaveName name = PersistCommands.nameOf(context);
         String rawName = name.value();
         long started = System.nanoTime();
         long startMillis = System.currentTimeMillis();
@@ -144,16 +143,15 @@ public class SaveRunner {
      * Saves {@code snapshot} as {@code name} on the calling thread, for the final save at shutdown,
      * and returns once it is durable; on failure nothing of it remains.
      */
-    SnapshotWriter.Written saveNow(SaveName name, Snapshot snapshot) throws IOException {
+    public void saveNow(SaveName name, Snapshot snapshot) throws IOException {
         long started = System.nanoTime();
         long ts = clock.next();
         boolean complete = false;
         try {
             writer.prepare(name, ts);
             try {
-                SnapshotWriter.Written written = writer.write(name, ts, System.currentTimeMillis(), snapshot);
+                writer.write(name, ts, System.currentTimeMillis(), snapshot);
                 complete = true;
-                return written;
             } catch (IOException | RuntimeException e) {
                 writer.discard(name, ts);
                 throw e;
@@ -164,7 +162,7 @@ public class SaveRunner {
     }
 
     /** A one-line cause, naming the file and the system's reason. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
         }

@@ -13,10 +13,10 @@ import jakarta.json.JsonValue;
  * @param name  a shared session's name, or {@code null} (not shared, or name unknown)
  * @param durationSeconds seconds of idleness before expiry; 0 means never
  */
-record SavedSession(long token, boolean shared, String name, long durationSeconds, boolean deleteSession,
+public record SavedSession(long token, boolean shared, String name, long durationSeconds, boolean deleteSession,
                     String[] keys, JsonValue[] values) {
 
-    int keyCount() {
+    public int keyCount() {
         return keys.length;
     }
 

@@ -6,7 +6,7 @@ import java.io.IOException;
  * The content of a dataset frozen at the moment a save started. Stored values are immutable, so
  * a snapshot shares them with the live key spaces and writing it needs no lock.
  */
-interface Snapshot {
+public interface Snapshot {
 
     /** The data format the snapshot is written in. */
     DataFormat format();

@@ -14,7 +14,7 @@ import io.nemesisdb.kv.KeySpace;
  * more, or the expiry comes first and the access runs on the cleared session. Clearing happens
  * under the key space's write lock, so no command observes it half done.
  */
-final class Session {
+public final class Session {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final VarHandle DEADLINE;
@@ -52,11 +52,11 @@ final class Session {
         this.deadline = now + durationNanos();
     }
 
-    long token() {
+    public long token() {
         return token;
     }
 
-    boolean shared() {
+    public boolean shared() {
         return shared;
     }
 
@@ -74,11 +74,11 @@ final class Session {
         return shared && (this.name == null || this.name.equals(name));
     }
 
-    Expiry expiry() {
+    public Expiry expiry() {
         return durationSeconds == 0 ? Expiry.NEVER : new Expiry(durationSeconds, deleteSession);
     }
 
-    boolean expires() {
+    public boolean expires() {
         return durationSeconds != 0;
     }
 
@@ -86,7 +86,7 @@ final class Session {
         return deleteSession;
     }
 
-    KeySpace keySpace() {
+    public KeySpace keySpace() {
         return keySpace;
     }
 
@@ -96,7 +96,7 @@ final class Session {
     }
 
     /** Whole seconds until expiry at {@code now}, never negative; 0 for sessions that never expire. */
-    long remainingSeconds(long now) {
+    public long remainingSeconds(long now) {
         return durationSeconds == 0 ? 0 : Math.max(0, (deadline - now) / NANOS_PER_SECOND);
     }
 

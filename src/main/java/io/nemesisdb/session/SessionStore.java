@@ -74,7 +74,7 @@ public final class SessionStore {
     }
 
     /** A new session that is not shared, with a fresh random token. */
-    Session createPrivate(Expiry expiry) {
+    public Session createPrivate(Expiry expiry) {
         while (true) {
             Session session = new Session(randomToken(), false, null, expiry, clock.nanoTime());
             if (insert(session)) {
@@ -88,11 +88,11 @@ public final class SessionStore {
      * name's token is held; then {@code nameInUse} tells whether by a session that
      * {@linkplain Session#answersTo answers to} the name, or by a session of another name.
      */
-    record NewShared(Session created, boolean nameInUse) {
+    public record NewShared(Session created, boolean nameInUse) {
     }
 
     /** A new shared session named {@code name}, unless its token is held by another session. */
-    NewShared createShared(String name, Expiry expiry) {
+    public NewShared createShared(String name, Expiry expiry) {
         long token = SharedToken.of(name);
         Session session = new Session(token, true, name, expiry, clock.nanoTime());
         while (!insert(session)) {
@@ -109,7 +109,7 @@ public final class SessionStore {
      * The shared session that {@code name} reaches, or {@code null}: never a session of another
      * name whose token is the same (see {@link Session#answersTo}). Does not touch its idle clock.
      */
-    Session findShared(String name) {
+    public Session findShared(String name) {
         Session session = find(SharedToken.of(name));
         return session != null && session.answersTo(name) ? session : null;
     }
@@ -118,7 +118,7 @@ public final class SessionStore {
      * The session of {@code token} for a {@code KV_} command, its idle clock restarted, or
      * {@code null} when there is none (or it has just expired and was deleted).
      */
-    Session access(long token) {
+    public Session access(long token) {
         Session session = sessions.get(token);
         if (session == null || !session.expires()) {
             return session;
@@ -137,7 +137,7 @@ public final class SessionStore {
     }
 
     /** The session of {@code token} without touching its idle clock, or {@code null}. */
-    Session find(long token) {
+    public Session find(long token) {
         Session session = sessions.get(token);
         return session != null && expireIfDue(session, clock.nanoTime()) ? session : null;
     }
@@ -148,13 +148,13 @@ public final class SessionStore {
     }
 
     /** Ends the session of {@code token}; false when there was none. */
-    boolean end(long token) {
+    public boolean end(long token) {
         Session session = find(token);
         return session != null && end(session);
     }
 
     /** Ends every session and returns how many there were. */
-    int endAll() {
+    public int endAll() {
         long now = clock.nanoTime();
         int ended = 0;
         for (Session session : sessions.values()) {
@@ -258,7 +258,7 @@ public final class SessionStore {
     }
 
     /** The clock reading now, for replies that report remaining time. */
-    long now() {
+    public long now() {
         return clock.nanoTime();
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import io.nemesisdb.kv.SingleKeySpace;
+import io.nemesisdb.ops.StoreSize;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -40,7 +40,7 @@ public class HeldFinalSave implements FinalSave {
     }
 
     @Inject
-    SingleKeySpace keySpace;
+    StoreSize store;
 
     @Override
     public void save(String name, Duration timeout) throws IOException, InterruptedException, TimeoutException {
@@ -53,6 +53,6 @@ public class HeldFinalSave implements FinalSave {
             }
             Thread.sleep(20);
         }
-        Files.writeString(directory.resolve("saved"), name + " " + keySpace.keySpace().count());
+        Files.writeString(directory.resolve("saved"), name + " " + store.keys());
     }
 }

@@ -1,0 +1,30 @@
+package io.nemesisdb.commands;
+
+import io.nemesisdb.command.Command;
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.command.CommandSpec;
+import io.nemesisdb.command.Scope;
+import io.nemesisdb.protocol.Mode;
+import io.nemesisdb.session.SessionStore;
+
+/** SH_END (API.md 5): ends the session of {@code tkn}, with its keys. */
+final class ShEnd extends Command.Direct<Void> {
+
+    private static final CommandSpec SPEC = CommandSpec.command("SH_END").modes(Mode.SESSIONS).writes().scope(Scope.SESSION).build();
+
+    private final SessionStore store;
+
+    ShEnd(SessionStore store) {
+        super(SPEC);
+        this.store = store;
+    }
+
+    @Override
+    public void execute(CommandContext context, Void request) {
+        if (store.end(context.token())) {
+            context.ok();
+        } else {
+            SessionNotFound.reply(context);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.nemesisdb.store;
+
+import java.util.List;
+
+import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.persist.DatasetException;
+import io.nemesisdb.persist.DatasetReader;
+import io.nemesisdb.persist.KvSnapshot;
+import io.nemesisdb.persist.SaveName;
+import io.nemesisdb.persist.Snapshot;
+import io.nemesisdb.protocol.Mode;
+import io.nemesisdb.protocol.Status;
+import jakarta.json.JsonValue;
+
+/**
+ * KV mode's store: one key space that every client shares. Nothing expires. A load reads and
+ * parses the whole dataset first and then stores it in one exclusive step: other clients see all
+ * of it or none of it.
+ */
+final class KvModeStore implements Store {
+
+    private final KeySpace keySpace = new KeySpace();
+
+    @Override
+    public Mode mode() {
+        return Mode.KV;
+    }
+
+    @Override
+    public KeySpace find(CommandContext context) {
+        return keySpace;
+    }
+
+    /** Never called: KV mode's key space is never closed. */
+    @Override
+    public void replyClosed(CommandContext context) {
+        context.fail(Status.UNKNOWN, "the key space is closed");
+    }
+
+    @Override
+    public boolean hasSessions() {
+        return false;
+    }
+
+    @Override
+    public long sessions() {
+        return 0;
+    }
+
+    @Override
+    public long keys() {
+        return keySpace.count();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return KvSnapshot.of(keySpace);
+    }
+
+    /** KV mode has no sessions: no key is one of theirs. */
+    @Override
+    public Snapshot snapshot(List<Long> tokens) {
+        return new KvSnapshot(new String[0], new JsonValue[0]);
+    }
+
+    @Override
+    public Restored restore(DatasetReader reader, SaveName name) throws DatasetException {
+        List<KvSnapshot> parts = reader.readKv(name);
+        long count = 0;
+        for (KvSnapshot part : parts) {
+            count += part.size();
+        }
+        keySpace.write(map -> {
+            for (KvSnapshot part : parts) {
+                part.putInto(map);
+            }
+            return null;
+        });
+        return Restored.keys(count);
+    }
+
+    @Override
+    public boolean expires() {
+        return false;
+    }
+
+    @Override
+    public int sweepExpired() {
+        return 0;
+    }
+}
