@@ -17,7 +17,7 @@ public final class JsonValueReader {
 
     /** Slots of a sharing reader's tables: a power of two. */
     private static final int SHARED_SLOTS = 4096;
-    /** The longest string value or member name shared; longer ones rarely repeat. */
+    /** The longest string value a sharing reader shares; longer ones rarely repeat. */
     private static final int MAX_SHARED_LENGTH = 32;
     /** The depths up to which a sharing reader lets objects share their names with the last of their depth. */
     private static final int MAX_MODEL_DEPTH = 8;
@@ -28,7 +28,8 @@ public final class JsonValueReader {
     private static final int KEPT_DEPTH = 64;
 
     private final JsonProvider provider;
-    /** A sharing reader's recent short string values by hash, or null: direct-mapped, a miss replaces. */
+    /** Recent member names and short string values by hash, or null: direct-mapped, a miss replaces. */
+    private final String[] sharedNames;
     private final JsonString[] sharedStrings;
     private final Containers containers;
 
@@ -39,6 +40,7 @@ public final class JsonValueReader {
 
     private JsonValueReader(JsonProvider provider, boolean sharing) {
         this.provider = provider;
+        this.sharedNames = sharing ? new String[SHARED_SLOTS] : null;
         this.sharedStrings = sharing ? new JsonString[SHARED_SLOTS] : null;
         this.containers = sharing ? new Containers(true) : null;
     }
@@ -74,7 +76,7 @@ public final class JsonValueReader {
         while (true) {
             JsonParser.Event event = parser.next();
             switch (event) {
-                case KEY_NAME -> name = open.memberName(parser.getString());
+                case KEY_NAME -> name = memberName(parser.getString());
                 case START_OBJECT, START_ARRAY -> {
                     open.start(++depth, event, name);
                     name = null;
@@ -108,12 +110,6 @@ public final class JsonValueReader {
         private CompactObject.Builder[] objects = new CompactObject.Builder[4];
         private CompactArray.Builder[] arrays = new CompactArray.Builder[4];
         private final CompactObject[] models;
-        /**
-         * Recent short member names by hash, direct-mapped: names read in a row, and by one
-         * thread, share one copy. A stored key's name is a member name, so keys of one name in
-         * many sessions (or objects of one shape) keep the name once.
-         */
-        private final String[] recentNames = new String[SHARED_SLOTS];
 
         Containers(boolean sharing) {
             models = sharing ? new CompactObject[MAX_MODEL_DEPTH] : null;
@@ -134,19 +130,6 @@ public final class JsonValueReader {
                 CompactArray.Builder builder = arrays[depth];
                 building[depth] = builder != null ? builder.clear() : (arrays[depth] = new CompactArray.Builder());
             }
-        }
-
-        String memberName(String name) {
-            if (name.length() > MAX_SHARED_LENGTH) {
-                return name;
-            }
-            int slot = slot(name);
-            String shared = recentNames[slot];
-            if (name.equals(shared)) {
-                return shared;
-            }
-            recentNames[slot] = name;
-            return name;
         }
 
         int depthCapacity() {
@@ -174,6 +157,19 @@ public final class JsonValueReader {
             }
             return models[depth] = object.build(models[depth]);
         }
+    }
+
+    private String memberName(String name) {
+        if (sharedNames == null) {
+            return name;
+        }
+        int slot = slot(name);
+        String shared = sharedNames[slot];
+        if (name.equals(shared)) {
+            return shared;
+        }
+        sharedNames[slot] = name;
+        return name;
     }
 
     /** A string value: a sharing reader's values are kept, so it makes them {@link Utf8String}s, which are smaller. */

@@ -152,17 +152,6 @@ class CompactValuesTest {
     }
 
     @Test
-    void aRequestReaderKeepsOneCopyOfAShortNameReadAgainOnItsThread() {
-        JsonObject first = read("{\"name\":1}").asJsonObject();
-        JsonObject second = read("{\"name\":2}").asJsonObject();
-        assertSame(first.keySet().iterator().next(), second.keySet().iterator().next());
-        String longName = "n".repeat(33);
-        JsonObject third = read("{\"" + longName + "\":1}").asJsonObject();
-        JsonObject fourth = read("{\"" + longName + "\":1}").asJsonObject();
-        assertNotSame(third.keySet().iterator().next(), fourth.keySet().iterator().next());
-    }
-
-    @Test
     void smallIntegerLiteralsAreSharedAndEveryOtherLiteralKeepsItsText() {
         assertSame(read("[42]").asJsonArray().get(0), read("{\"a\":42}").asJsonObject().get("a"));
         assertSame(LiteralNumber.of("0"), LiteralNumber.of("0"));
