@@ -238,7 +238,13 @@ public final class JsonText {
     /** Appends {@code value} as compact JSON. */
     public JsonText value(JsonValue value) {
         switch (value.getValueType()) {
-            case STRING -> string(((JsonString) value).getString());
+            case STRING -> {
+                if (value instanceof Utf8String utf8) {
+                    ascii('"').raw(utf8.text()).ascii('"');
+                } else {
+                    string(((JsonString) value).getString());
+                }
+            }
             case NUMBER -> ascii(value instanceof LiteralNumber literal ? literal.text() : ((JsonNumber) value).toString());
             case TRUE -> ascii("true");
             case FALSE -> ascii("false");

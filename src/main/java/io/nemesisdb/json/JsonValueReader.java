@@ -172,16 +172,20 @@ public final class JsonValueReader {
         return name;
     }
 
+    /** A string value: a sharing reader's values are kept, so it makes them {@link Utf8String}s, which are smaller. */
     private JsonString string(String text) {
-        if (sharedStrings == null || text.length() > MAX_SHARED_LENGTH) {
+        if (sharedStrings == null) {
             return provider.createValue(text);
+        }
+        if (text.length() > MAX_SHARED_LENGTH) {
+            return Utf8String.of(text);
         }
         int slot = slot(text);
         JsonString shared = sharedStrings[slot];
         if (shared != null && shared.getString().equals(text)) {
             return shared;
         }
-        return sharedStrings[slot] = provider.createValue(text);
+        return sharedStrings[slot] = Utf8String.of(text);
     }
 
     private static int slot(String text) {
@@ -192,7 +196,7 @@ public final class JsonValueReader {
     private JsonValue scalar(JsonParser parser, JsonParser.Event event) {
         return switch (event) {
             case VALUE_STRING -> string(parser.getString());
-            case VALUE_NUMBER -> new LiteralNumber(parser.getString());
+            case VALUE_NUMBER -> LiteralNumber.of(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;

@@ -12,12 +12,38 @@ import jakarta.json.JsonNumber;
  */
 public final class LiteralNumber implements JsonNumber {
 
+    /** The integers whose literals are shared: {@code of("42")} twice gives one object, as small numbers recur. */
+    private static final LiteralNumber[] SMALL_INTEGERS = new LiteralNumber[1000];
+
+    static {
+        for (int i = 0; i < SMALL_INTEGERS.length; i++) {
+            SMALL_INTEGERS[i] = new LiteralNumber(Integer.toString(i));
+        }
+    }
+
     private final String text;
     private BigDecimal decimal;
 
     /** @param text a number literal valid by RFC 8259 */
     public LiteralNumber(String text) {
         this.text = text;
+    }
+
+    /** The number written {@code text}, valid by RFC 8259: a shared one for the literals of 0 to 999. */
+    public static LiteralNumber of(String text) {
+        int n = text.length();
+        if (n > 3 || n > 1 && text.charAt(0) == '0') {
+            return new LiteralNumber(text);
+        }
+        int value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return new LiteralNumber(text);
+            }
+            value = value * 10 + c - '0';
+        }
+        return SMALL_INTEGERS[value];
     }
 
     /** True when the literal is a non-negative integer written without fraction or exponent. */

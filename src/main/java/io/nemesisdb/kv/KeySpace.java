@@ -13,6 +13,7 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.nemesisdb.json.Utf8String;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -22,7 +23,8 @@ import jakarta.json.JsonValue;
  * <p>Every command is atomic and isolated. Writers hold an exclusive lock, so a write of several
  * keys is seen whole or not at all. Readers of several keys read optimistically and retry under a
  * shared lock only when a write overlapped, so reads never wait for each other; a read of one key
- * needs no lock at all. Values are immutable, so readers share them without copies.
+ * needs no lock at all. Values are immutable, so readers share them without copies. String values
+ * are stored as {@link Utf8String}s, the smaller form, whatever form they came in.
  *
  * <p>KV mode's key space, which every client writes at once, also writes single keys without the
  * lock while no one holds it ({@link LockFreeWrites}): one lock word taken by every write, on
@@ -127,7 +129,7 @@ public final class KeySpace {
         try {
             ensureOpen();
             for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
-                if (map.putIfAbsent(member.getKey(), member.getValue()) == null) {
+                if (map.putIfAbsent(member.getKey(), Utf8String.dense(member.getValue())) == null) {
                     order.add(member.getKey());
                 }
             }
@@ -265,7 +267,7 @@ public final class KeySpace {
     /** {@link #writeWithoutLock(OneKeyWrite, String, JsonValue)} for the one member of {@code keys}. */
     private boolean writeWithoutLock(OneKeyWrite write, JsonObject keys) {
         Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
-        return writeWithoutLock(write, member.getKey(), member.getValue());
+        return writeWithoutLock(write, member.getKey(), Utf8String.dense(member.getValue()));
     }
 
     /**
@@ -314,7 +316,7 @@ public final class KeySpace {
     /** Stores every member of {@code keys}, listing the new ones last; under the lock only. */
     private void putAll(JsonObject keys) {
         for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
-            if (map.put(member.getKey(), member.getValue()) == null) {
+            if (map.put(member.getKey(), Utf8String.dense(member.getValue())) == null) {
                 order.add(member.getKey());
             }
         }
@@ -383,7 +385,7 @@ public final class KeySpace {
 
         @Override
         public JsonValue put(String key, JsonValue value) {
-            JsonValue previous = map.put(key, value);
+            JsonValue previous = map.put(key, Utf8String.dense(value));
             if (previous == null) {
                 order.add(key);
             }

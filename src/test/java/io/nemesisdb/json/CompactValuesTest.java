@@ -3,12 +3,14 @@ package io.nemesisdb.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -147,5 +149,27 @@ class CompactValuesTest {
         JsonValueReader reader = JsonValueReader.sharing(PROVIDER);
         assertThrows(RuntimeException.class, () -> read(reader, "{\"a\":[1,2,{\"b\":3"));
         assertEquals(parsson("{\"c\":[4],\"d\":{\"e\":5}}"), read(reader, "{\"c\":[4],\"d\":{\"e\":5}}"));
+    }
+
+    @Test
+    void smallIntegerLiteralsAreSharedAndEveryOtherLiteralKeepsItsText() {
+        assertSame(read("[42]").asJsonArray().get(0), read("{\"a\":42}").asJsonObject().get("a"));
+        assertSame(LiteralNumber.of("0"), LiteralNumber.of("0"));
+        assertSame(LiteralNumber.of("999"), LiteralNumber.of("999"));
+        for (String text : List.of("0", "7", "42", "999", "1000", "-1", "-0", "1.0", "4e2", "0.5", "12345678901234567890")) {
+            LiteralNumber number = LiteralNumber.of(text);
+            assertEquals(text, number.text(), text);
+            assertEquals(new BigDecimal(text), number.bigDecimalValue(), text);
+        }
+        assertNotSame(LiteralNumber.of("1000"), LiteralNumber.of("1000"));
+    }
+
+    @Test
+    void aSharingReaderHoldsStringsAsUtf8Strings() {
+        JsonValueReader reader = JsonValueReader.sharing(PROVIDER);
+        JsonObject record = read(reader, "{\"short\":\"é\\n\",\"long\":\"" + "x".repeat(40) + "\"}").asJsonObject();
+        assertEquals(Utf8String.class, record.get("short").getClass());
+        assertEquals(Utf8String.class, record.get("long").getClass());
+        assertEquals("é\n", record.getString("short"));
     }
 }

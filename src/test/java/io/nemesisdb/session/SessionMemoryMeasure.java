@@ -3,13 +3,15 @@ package io.nemesisdb.session;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 
+import javax.management.ObjectName;
+
 import io.nemesisdb.protocol.EnvelopeParser;
 import jakarta.json.JsonObject;
 
 /**
  * Measures the heap a session costs: creates N sessions (default 1,000,000) with two small keys
  * each, stored exactly as the server stores a parsed {@code KV_SET}, and prints the heap used
- * after a full GC, before and after, per session. Not a test; run it by hand:
+ * after a full GC, before and after, per session, and the largest classes per session. Not a test; run it by hand:
  *
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -43,6 +45,20 @@ public final class SessionMemoryMeasure {
         System.out.printf("heap used after GC: %,d MiB before, %,d MiB after; max heap %,d MiB%n",
                 before >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("per session (2 small keys included): %,d bytes%n", (after - before) / count);
+        System.out.println("largest classes, bytes and instances per session:");
+        printLargestClasses(count, 12);
+    }
+
+    /** The first {@code lines} lines of the JVM's class histogram ({@code jcmd GC.class_histogram}), per session. */
+    private static void printLargestClasses(int count, int lines) throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().map(String::trim).filter(line -> line.matches("\\d+:.*")).limit(lines).forEach(line -> {
+            String[] fields = line.split("\\s+");
+            System.out.printf("  %7.1f B %6.2f  %s%n", Long.parseLong(fields[2]) / (double) count,
+                    Long.parseLong(fields[1]) / (double) count, fields[3]);
+        });
     }
 
     private static long usedAfterGc() throws InterruptedException {
