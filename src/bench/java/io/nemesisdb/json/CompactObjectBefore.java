@@ -1,4 +1,4 @@
-package io.nemesisdb.protocol;
+package io.nemesisdb.json;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

@@ -1,4 +1,4 @@
-package io.nemesisdb.protocol;
+package io.nemesisdb.json;
 
 import java.io.StringReader;
 import java.util.Map;
