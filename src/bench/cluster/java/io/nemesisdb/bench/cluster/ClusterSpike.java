@@ -1,0 +1,74 @@
+package io.nemesisdb.bench.cluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cluster-mode engine spike (issue 20): member A in this JVM, members B and C as child JVMs on 127.0.0.1,
+ * then correctness (isolation read through B and C, expiry seen from every member, kill -9 of C under write
+ * load) and cost per command (window 1 and pipelined, against an in-process ConcurrentHashMap).
+ * Usage: {@code ClusterSpike coherence|hazelcast [phase-ms] [rounds]}; results in src/site/markdown/cluster.md.
+ */
+public final class ClusterSpike {
+
+    private ClusterSpike() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String engine = args[0];
+        long phaseMillis = args.length > 1 ? Long.parseLong(args[1]) : 1500;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        long started = System.nanoTime();
+        try (SpikeGrid a = SpikeGrid.start(engine, 0)) {
+            List<MemberProcess> others = new ArrayList<>();
+            try {
+                for (int index = 1; index <= 2; index++) {
+                    others.add(MemberProcess.start(engine, index,
+                            Path.of(System.getProperty("java.io.tmpdir"), "cluster-spike-" + engine + "-" + index + ".log")));
+                }
+                for (MemberProcess member : others) {
+                    System.out.println("member " + member.pid() + ": " + member.reply(120));
+                }
+                awaitSize(a, 3);
+                System.out.printf("%s: 3 members up in %d ms%n", engine, (System.nanoTime() - started) / 1_000_000);
+                MemberProcess b = others.get(0);
+                MemberProcess c = others.get(1);
+                new CommandCost(a, phaseMillis, rounds).print(engine);
+                new IsolationCheck(a, b, c).run(2 * phaseMillis);
+                checkExpiry(a, b, c);
+                new KillUnderLoad(a, b, c).run(phaseMillis);
+            } finally {
+                for (MemberProcess member : others) {
+                    member.close();
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    /** A key with a 1 s TTL written through A, watched from A, B and C until it disappears. */
+    private static void checkExpiry(SpikeGrid a, MemberProcess b, MemberProcess c) throws Exception {
+        for (int trial = 0; trial < 3; trial++) {
+            String key = "ttl-" + trial;
+            long earliest = System.currentTimeMillis() + 1000;
+            a.setWithTtl(key, trial, 1000);
+            long latest = System.currentTimeMillis() + 1000;
+            String command = "expiry " + key + " " + earliest + " " + latest;
+            b.send(command);
+            c.send(command);
+            String onA = MemberChecks.expiry(a, key, earliest, latest);
+            System.out.printf("expiry trial %d: A %s; B %s; C %s%n", trial, onA, b.reply(30), c.reply(30));
+        }
+    }
+
+    static void awaitSize(SpikeGrid grid, int size) throws InterruptedException {
+        long giveUp = System.currentTimeMillis() + 120_000;
+        while (grid.clusterSize() != size) {
+            if (System.currentTimeMillis() > giveUp) {
+                throw new IllegalStateException("cluster size " + grid.clusterSize() + ", expected " + size);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
