@@ -32,6 +32,9 @@ public final class ClusterSpike {
                 }
                 awaitSize(a, 3);
                 System.out.printf("%s: 3 members up in %d ms%n", engine, (System.nanoTime() - started) / 1_000_000);
+                awaitSettled(a);
+                System.out.printf("%s: partitions settled after %d ms%n", engine,
+                        (System.nanoTime() - started) / 1_000_000);
                 MemberProcess b = others.get(0);
                 MemberProcess c = others.get(1);
                 new CommandCost(a, phaseMillis, rounds).print(engine);
@@ -47,18 +50,37 @@ public final class ClusterSpike {
         System.exit(0);
     }
 
-    /** A key with a 1 s TTL written through A, watched from A, B and C until it disappears. */
+    /**
+     * A key with a 1 s engine TTL, then a session deadline 1 s ahead kept as data, written through A and watched
+     * from A, B and C until gone.
+     */
     private static void checkExpiry(SpikeGrid a, MemberProcess b, MemberProcess c) throws Exception {
-        for (int trial = 0; trial < 3; trial++) {
-            String key = "ttl-" + trial;
-            long earliest = System.currentTimeMillis() + 1000;
-            a.setWithTtl(key, trial, 1000);
-            long latest = System.currentTimeMillis() + 1000;
-            String command = "expiry " + key + " " + earliest + " " + latest;
-            b.send(command);
-            c.send(command);
-            String onA = MemberChecks.expiry(a, key, earliest, latest);
-            System.out.printf("expiry trial %d: A %s; B %s; C %s%n", trial, onA, b.reply(30), c.reply(30));
+        for (String how : new String[] {"ttl", "deadline"}) {
+            for (int trial = 0; trial < 3; trial++) {
+                String key = how + "-" + trial;
+                long earliest = System.currentTimeMillis() + 1000;
+                if (how.equals("ttl")) {
+                    a.setWithTtl(key, trial, 1000);
+                } else {
+                    a.setDeadline(key, earliest);
+                }
+                long latest = how.equals("ttl") ? System.currentTimeMillis() + 1000 : earliest;
+                String command = "expiry " + how + " " + key + " " + earliest + " " + latest;
+                b.send(command);
+                c.send(command);
+                String onA = MemberChecks.expiry(a, how, key, earliest, latest);
+                System.out.printf("expiry %s trial %d: A %s; B %s; C %s%n", how, trial, onA, b.reply(30), c.reply(30));
+            }
+        }
+    }
+
+    static void awaitSettled(SpikeGrid grid) throws InterruptedException {
+        long giveUp = System.currentTimeMillis() + 120_000;
+        while (!grid.settled()) {
+            if (System.currentTimeMillis() > giveUp) {
+                throw new IllegalStateException("partitions not settled after 120 s");
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -24,12 +24,14 @@ final class CoherenceGrid implements SpikeGrid {
 
     private final NamedCache<String, Integer> kv;
     private final NamedCache<SessionKey, Integer> sessions;
+    private final NamedCache<String, Long> deadlines;
     private final PartitionedService service;
 
     private CoherenceGrid() {
         CacheFactory.ensureCluster();
         kv = CacheFactory.getCache("spike-kv");
         sessions = CacheFactory.getCache(SESSIONS);
+        deadlines = CacheFactory.getCache("spike-deadlines");
         service = (PartitionedService) kv.getCacheService();
     }
 
@@ -78,9 +80,25 @@ final class CoherenceGrid implements SpikeGrid {
         }
     }
 
+    /** True while the owner's clock is before the stored deadline. */
+    record AliveOnOwner() implements InvocableMap.EntryProcessor<String, Long, Boolean> {
+        @Override
+        public Boolean process(InvocableMap.Entry<String, Long> entry) {
+            return entry.isPresent() && System.currentTimeMillis() < entry.getValue();
+        }
+    }
+
     @Override
     public int clusterSize() {
         return service.getOwnershipEnabledMembers().size();
+    }
+
+    @Override
+    public boolean settled() {
+        Set<com.tangosol.net.Member> members = service.getOwnershipEnabledMembers();
+        int share = service.getPartitionCount() / members.size() - 1;
+        return service.getBackupStrength() > 0
+                && members.stream().allMatch(member -> service.getOwnedPartitions(member).cardinality() >= share);
     }
 
     @Override
@@ -153,6 +171,16 @@ final class CoherenceGrid implements SpikeGrid {
     @Override
     public void setWithTtl(String key, Integer value, long ttlMillis) {
         kv.put(key, value, ttlMillis);
+    }
+
+    @Override
+    public void setDeadline(String session, long epochMillis) {
+        deadlines.put(session, epochMillis);
+    }
+
+    @Override
+    public boolean aliveOnOwner(String session) {
+        return deadlines.invoke(session, new AliveOnOwner());
     }
 
     @Override

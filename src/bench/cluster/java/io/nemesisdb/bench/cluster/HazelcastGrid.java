@@ -36,11 +36,13 @@ final class HazelcastGrid implements SpikeGrid {
     private final HazelcastInstance hazelcast;
     private final IMap<String, Integer> kv;
     private final IMap<String, HashMap<String, Integer>> sessions;
+    private final IMap<String, Long> deadlines;
 
     private HazelcastGrid(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
         kv = hazelcast.getMap("spike-kv");
         sessions = hazelcast.getMap(SESSIONS);
+        deadlines = hazelcast.getMap("spike-deadlines");
     }
 
     static HazelcastGrid start(int index) {
@@ -88,9 +90,27 @@ final class HazelcastGrid implements SpikeGrid {
         }
     }
 
+    /** True while the owner's clock is before the stored deadline. */
+    record AliveOnOwner() implements EntryProcessor<String, Long, Boolean>, ReadOnly {
+        @Override
+        public Boolean process(Map.Entry<String, Long> entry) {
+            return entry.getValue() != null && System.currentTimeMillis() < entry.getValue();
+        }
+
+        @Override
+        public EntryProcessor<String, Long, Boolean> getBackupProcessor() {
+            return null;
+        }
+    }
+
     @Override
     public int clusterSize() {
         return hazelcast.getCluster().getMembers().size();
+    }
+
+    @Override
+    public boolean settled() {
+        return hazelcast.getPartitionService().isClusterSafe();
     }
 
     @Override
@@ -165,6 +185,16 @@ final class HazelcastGrid implements SpikeGrid {
     @Override
     public void setWithTtl(String key, Integer value, long ttlMillis) {
         kv.set(key, value, ttlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void setDeadline(String session, long epochMillis) {
+        deadlines.set(session, epochMillis);
+    }
+
+    @Override
+    public boolean aliveOnOwner(String session) {
+        return deadlines.executeOnKey(session, new AliveOnOwner());
     }
 
     @Override

@@ -49,10 +49,13 @@ final class KillUnderLoad {
         for (Thread writer : writers) {
             writer.join();
         }
+        long writesStopped = System.nanoTime();
         ClusterSpike.awaitSize(a, 2);
+        ClusterSpike.awaitSettled(a);
         System.out.printf("kill -9 of C %d ms into the load; %d ms more of writes; slowest write %d ms; errors seen by"
-                + " A's writers %s%n", phaseMillis, (System.nanoTime() - killedAt) / 1_000_000,
-                slowestNanos.get() / 1_000_000, new TreeMap<>(errors));
+                + " A's writers %s; partitions settled again %d ms after the kill%n", phaseMillis,
+                (writesStopped - killedAt) / 1_000_000, slowestNanos.get() / 1_000_000, new TreeMap<>(errors),
+                (System.nanoTime() - killedAt) / 1_000_000);
         long[] kvCounts = Arrays.copyOf(attempted, KV_WRITERS);
         long acknowledged = 0;
         for (int t = 0; t <= KV_WRITERS; t++) {

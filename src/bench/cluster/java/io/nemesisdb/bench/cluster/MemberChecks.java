@@ -44,18 +44,19 @@ final class MemberChecks {
     }
 
     /**
-     * Polls {@code key} until it disappears. The write happened between {@code earliest} and {@code latest}
+     * Polls {@code key} until it disappears: an engine TTL ({@code how} = ttl) or a deadline checked on the
+     * owner ({@code how} = deadline). The write happened between {@code earliest} and {@code latest}
      * (epoch ms, deadline = write + TTL); reports the last time it was seen and the first time it was gone,
      * relative to that window: exact expiry means lastSeen < latest and firstGone >= earliest.
      */
-    static String expiry(SpikeGrid grid, String key, long earliest, long latest) {
+    static String expiry(SpikeGrid grid, String how, String key, long earliest, long latest) {
         long lastSeen = -1;
         long giveUp = latest + 10_000;
         while (System.currentTimeMillis() < giveUp) {
             long before = System.currentTimeMillis();
-            Integer value = grid.get(key);
+            boolean present = how.equals("ttl") ? grid.get(key) != null : grid.aliveOnOwner(key);
             long after = System.currentTimeMillis();
-            if (value == null) {
+            if (!present) {
                 return "seenAfterDeadlineMs=" + (lastSeen - latest) + " goneBeforeDeadlineMs=" + (earliest - after)
                         + " early=" + (after < earliest) + " late=" + (lastSeen >= latest);
             }

@@ -12,6 +12,9 @@ interface SpikeGrid extends AutoCloseable {
     /** Storage-enabled members in the cluster, this one included. */
     int clusterSize();
 
+    /** Whether partitions have settled: every member owns its share and every partition has its backup. */
+    boolean settled();
+
     /** Whether this member holds the primary copy of {@code key} of the KV map (a get then takes no network hop). */
     boolean ownsLocally(String key);
 
@@ -43,6 +46,12 @@ interface SpikeGrid extends AutoCloseable {
 
     /** A key that the engine itself expires {@code ttlMillis} after the write. */
     void setWithTtl(String key, Integer value, long ttlMillis);
+
+    /** Stores a session's expiry time (epoch ms) as data, not as an engine TTL. */
+    void setDeadline(String session, long epochMillis);
+
+    /** Whether the session is still alive, decided on its owner member by the owner's clock alone. */
+    boolean aliveOnOwner(String session);
 
     @Override
     void close();

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * A member JVM of the spike: starts member {@code index} of an engine, prints {@code SPIKE ready}, then runs one
  * {@link MemberChecks} check per line of standard input and prints its result as {@code SPIKE <result>}.
- * Lines: {@code torn <mode> <ms> <a> <b>}, {@code expiry <key> <earliest> <latest>}, {@code verify-kv <count>...},
+ * Lines: {@code torn <mode> <ms> <a> <b>}, {@code expiry ttl|deadline <key> <earliest> <latest>}, {@code verify-kv <count>...},
  * {@code verify-sessions <count>}, {@code exit}.
  */
 public final class SpikeMember {
@@ -24,8 +24,8 @@ public final class SpikeMember {
                 String result = switch (words[0]) {
                     case "torn" -> MemberChecks.torn(grid, words[1], Long.parseLong(words[2]), words[3],
                             words[4]);
-                    case "expiry" -> MemberChecks.expiry(grid, words[1], Long.parseLong(words[2]),
-                            Long.parseLong(words[3]));
+                    case "expiry" -> MemberChecks.expiry(grid, words[1], words[2], Long.parseLong(words[3]),
+                            Long.parseLong(words[4]));
                     case "verify-kv" -> "missing=" + MemberChecks.missingKv(grid,
                             Arrays.stream(words, 1, words.length).mapToLong(Long::parseLong).toArray());
                     case "verify-sessions" -> "missing="
