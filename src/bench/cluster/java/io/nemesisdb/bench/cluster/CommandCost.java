@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
  * Cost per command on member A: window 1 (one call at a time, median and p99 latency) and pipelined (64 async
- * calls in flight, throughput), against an in-process {@link ConcurrentHashMap}. Keys are split by whether A
+ * calls in flight, and as many virtual threads making blocking calls; throughput), against an in-process {@link ConcurrentHashMap}. Keys are split by whether A
  * owns their primary copy, which is what decides the network hops. Rounds alternate the operations; the
  * figures are medians over rounds.
  */
@@ -45,14 +46,20 @@ final class CommandCost {
         grid.setAll(fill);
     }
 
-    void print(String engine) {
+    void print(String engine) throws InterruptedException {
         Map<String, IntFunction<Object>> windowOne = new LinkedHashMap<>();
         windowOne.put("in-process map get", i -> inProcess.get(key(allKeys, i)));
         windowOne.put("in-process map set", i -> inProcess.put(key(allKeys, i), i));
         windowOne.put("get, A owns the key", i -> grid.get(key(localKeys, i)));
-        windowOne.put("get, another member owns it", i -> grid.get(key(remoteKeys, i)));
+        if (!remoteKeys.isEmpty()) {
+            windowOne.put("get, another member owns it", i -> grid.get(key(remoteKeys, i)));
+        }
         windowOne.put("set, A owns the key", i -> run(() -> grid.set(key(localKeys, i), i)));
-        windowOne.put("set, another member owns it", i -> run(() -> grid.set(key(remoteKeys, i), i)));
+        if (!remoteKeys.isEmpty()) {
+            windowOne.put("set, another member owns it", i -> run(() -> grid.set(key(remoteKeys, i), i)));
+        }
+        windowOne.put("get, any owner", i -> grid.get(key(allKeys, i)));
+        windowOne.put("set, any owner", i -> run(() -> grid.set(key(allKeys, i), i)));
         windowOne.put("bulk put of 10 keys (not atomic)", i -> run(() -> grid.setAll(tenKeys(i))));
         windowOne.put("session: entry processor writes 2 keys", i -> run(() -> grid.sessionWritePair("cost-s-" + i % 64, i)));
         windowOne.put("session: entry processor reads 2 keys", i -> grid.sessionReadPair("cost-s-" + i % 64));
@@ -64,16 +71,23 @@ final class CommandCost {
 
         Map<String, List<long[]>> latencies = new LinkedHashMap<>();
         Map<String, List<Long>> throughputs = new LinkedHashMap<>();
+        Map<String, List<Long>> concurrent = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             windowOne.forEach((name, op) -> latencies.computeIfAbsent(name, n -> new ArrayList<>()).add(windowOne(op)));
             pipelined.forEach((name, op) -> throughputs.computeIfAbsent(name, n -> new ArrayList<>()).add(pipelined(op)));
+            for (String name : List.of("get, any owner", "set, any owner")) {
+                IntFunction<Object> op = windowOne.get(name);
+                concurrent.computeIfAbsent(name, n -> new ArrayList<>()).add(onVirtualThreads(op));
+            }
         }
-        System.out.printf("cost on A (%s, 3 members, backups 1; %d local / %d remote keys; medians of %d rounds;"
-                + " busy shared 2-core machine)%n", engine, localKeys.size(), remoteKeys.size(), rounds);
+        System.out.printf("cost on A (%s, %d members, backups 1; %d local / %d remote keys; medians of %d rounds;"
+                + " busy shared 2-core machine)%n", engine, grid.clusterSize(), localKeys.size(), remoteKeys.size(), rounds);
         latencies.forEach((name, runs) -> System.out.printf("  window 1  %-42s median %8.1f us  p99 %8.1f us  %9d ops/s%n",
                 name, median(runs, 0) / 1000.0, median(runs, 1) / 1000.0, median(runs, 2)));
         throughputs.forEach((name, runs) -> System.out.printf("  window %d %-42s %9d ops/s%n",
-                WINDOW, name, runs.stream().sorted().toList().get(runs.size() / 2)));
+                WINDOW, name, median(runs)));
+        concurrent.forEach((name, runs) -> System.out.printf("  %d virtual threads, sync %-27s %9d ops/s%n",
+                WINDOW, name, median(runs)));
     }
 
     /** {median ns, p99 ns, ops/s} of calling {@code op} back to back for one phase. */
@@ -108,6 +122,27 @@ final class CommandCost {
         return issued * 1_000_000_000L / (System.nanoTime() - start);
     }
 
+    /** Operations per second of {@value #WINDOW} virtual threads each calling {@code op} back to back. */
+    private long onVirtualThreads(IntFunction<Object> op) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + phaseNanos;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < WINDOW; t++) {
+            int first = t * 1000;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = first; System.nanoTime() < end; i++) {
+                    op.apply(i);
+                    done.increment();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return done.sum() * 1_000_000_000L / (System.nanoTime() - start);
+    }
+
     private Map<String, Integer> tenKeys(int i) {
         Map<String, Integer> keys = new HashMap<>();
         for (int k = 0; k < 10; k++) {
@@ -123,6 +158,10 @@ final class CommandCost {
     private static Object run(Runnable op) {
         op.run();
         return null;
+    }
+
+    private static long median(List<Long> runs) {
+        return runs.stream().sorted().toList().get(runs.size() / 2);
     }
 
     private static long median(List<long[]> runs, int field) {
