@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The cluster-mode engine spike (issue 20): member A in this JVM, members B and C as child JVMs on 127.0.0.1,
  * then correctness (isolation read through B and C, expiry seen from every member, kill -9 of C under write
- * load) and cost per command (window 1 and pipelined, against an in-process ConcurrentHashMap).
+ * load, then kill -9 of B while it runs multi-key writes) and cost per command (window 1 and pipelined,
+ * against an in-process ConcurrentHashMap).
  * Usage: {@code ClusterSpike coherence|hazelcast [phase-ms] [rounds] [alone]}; with {@code alone}, member A by
  * itself runs only the cost table (keys it owns). Results in src/site/markdown/cluster.md.
  */
@@ -77,6 +78,7 @@ public final class ClusterSpike {
             new IsolationCheck(a, b, c).run(2 * phaseMillis);
             checkExpiry(a, b, c);
             new KillUnderLoad(a, b, c).run(phaseMillis);
+            new WriterKill(a, b).run(phaseMillis);
         } finally {
             for (MemberProcess member : others) {
                 member.close();

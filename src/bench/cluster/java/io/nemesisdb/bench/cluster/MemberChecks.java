@@ -92,6 +92,23 @@ final class MemberChecks {
         return missing;
     }
 
+    /**
+     * Starts one thread per pair of keys ({@code keys} = a1 b1 a2 b2 …) writing the pair with the KV atomic
+     * mechanism, with increasing values, until this member is killed.
+     */
+    static String writePairsUntilKilled(SpikeGrid grid, String[] keys) {
+        for (int p = 0; p + 1 < keys.length; p += 2) {
+            String a = keys[p];
+            String b = keys[p + 1];
+            Thread.ofPlatform().daemon().start(() -> {
+                for (int i = 1; ; i++) {
+                    grid.kvWritePairAtomic(a, b, i);
+                }
+            });
+        }
+        return "writing " + keys.length / 2 + " pairs";
+    }
+
     static String killKey(int thread, long n) {
         return "kill-" + thread + "-" + n;
     }

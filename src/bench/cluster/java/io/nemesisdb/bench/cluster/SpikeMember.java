@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A member JVM of the spike: starts member {@code index} of an engine, prints {@code SPIKE ready}, then runs one
  * {@link MemberChecks} check per line of standard input and prints its result as {@code SPIKE <result>}.
  * Lines: {@code torn <mode> <ms> <a> <b>}, {@code expiry ttl|deadline <key> <earliest> <latest>}, {@code verify-kv <count>...},
- * {@code verify-sessions <count>}, {@code exit}.
+ * {@code verify-sessions <count>}, {@code write-pairs <a> <b>...}, {@code exit}.
  */
 public final class SpikeMember {
 
@@ -30,6 +30,8 @@ public final class SpikeMember {
                             Arrays.stream(words, 1, words.length).mapToLong(Long::parseLong).toArray());
                     case "verify-sessions" -> "missing="
                             + MemberChecks.missingSessions(grid, Long.parseLong(words[1]));
+                    case "write-pairs" -> MemberChecks.writePairsUntilKilled(grid,
+                            Arrays.copyOfRange(words, 1, words.length));
                     default -> "unknown command " + words[0];
                 };
                 System.out.println("SPIKE " + result);
