@@ -54,15 +54,31 @@ class ServerLaunchTest {
     }
 
     @Test
-    void configFileOf064SetsTheMode() throws Exception {
+    void aServerWithCorrectSettingsPrintsNoWarningAndCreatesAMissingPersistPathLeavingItEmpty() throws Exception {
+        Path persist = dir.resolve("new/data");
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()),
+                Map.of("NEMESIS_SESSIONS_ENABLED", "true"))) {
+            server.awaitReady();
+            assertTrue(server.stdout().get(0).contains("sessions mode"), server.stdout().get(0));
+            assertEquals(List.of(), server.stderr().stream().filter(line -> line.startsWith("nemesisdb:")).toList());
+            assertTrue(Files.isDirectory(persist), "the persist path is created at start-up");
+            try (Stream<Path> entries = Files.list(persist)) {
+                assertEquals(List.of(), entries.toList(), "the write check leaves nothing behind");
+            }
+        }
+    }
+
+    @Test
+    void configFileOf064SetsTheModeAndWithSavingDisabledThePersistPathIsNotChecked() throws Exception {
         Path config = dir.resolve("server.jsonc");
         Files.writeString(config, "// 0.6.4 style\n{\"version\":5,\"ip\":\"127.0.0.1\",\"port\":0,\"sessionsEnabled\":true,"
-                + "\"maxPayload\":2048,\"persist\":{\"enabled\":false,\"path\":\"" + dir + "\"}}");
+                + "\"maxPayload\":2048,\"persist\":{\"enabled\":false,\"path\":\"/proc/nope\"}}");
         try (ServerProcess server = ServerProcess.start(Map.of(), "--config=" + config)) {
             server.awaitReady();
             assertTrue(server.stdout().get(0).contains("sessions mode"), server.stdout().get(0));
             assertTrue(server.stdout().get(0).contains("persist disabled"), server.stdout().get(0));
         }
+        assertFalse(Files.exists(Path.of("/proc/nope")));
     }
 
     @Test
@@ -145,16 +161,6 @@ class ServerLaunchTest {
             assertTrue(warnings.stream().anyMatch(line -> line.contains("environment variable NEMESIS_SESSIONS_ENABLE ")
                     && line.contains("did you mean NEMESIS_SESSIONS_ENABLED?")), warnings::toString);
             assertTrue(server.stdout().get(0).contains("kv mode"), server.stdout().get(0));
-        }
-    }
-
-    @Test
-    void aServerWithCorrectSettingsPrintsNoWarning() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString()),
-                Map.of("NEMESIS_SESSIONS_ENABLED", "true"))) {
-            server.awaitReady();
-            assertTrue(server.stdout().get(0).contains("sessions mode"), server.stdout().get(0));
-            assertEquals(List.of(), server.stderr().stream().filter(line -> line.startsWith("nemesisdb:")).toList());
         }
     }
 
@@ -242,26 +248,5 @@ class ServerLaunchTest {
         try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", "/proc/nope"))) {
             assertOneClearLine(server, 2, "cannot save datasets in /proc/nope (nemesis.persist.path): ");
         }
-    }
-
-    @Test
-    void aMissingPersistPathIsCreatedAtStartUpAndLeftEmpty() throws Exception {
-        Path persist = dir.resolve("new/data");
-        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()))) {
-            server.awaitReady();
-            assertTrue(Files.isDirectory(persist), "the persist path is created at start-up");
-            try (Stream<Path> entries = Files.list(persist)) {
-                assertEquals(List.of(), entries.toList(), "the write check leaves nothing behind");
-            }
-        }
-    }
-
-    @Test
-    void withSavingDisabledThePersistPathIsNotChecked() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of(
-                "nemesis.persist.enabled", "false", "nemesis.persist.path", "/proc/nope"))) {
-            server.awaitReady();
-        }
-        assertFalse(Files.exists(Path.of("/proc/nope")));
     }
 }

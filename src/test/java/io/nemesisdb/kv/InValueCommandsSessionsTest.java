@@ -5,8 +5,7 @@ import static io.nemesisdb.support.Replies.body;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import io.nemesisdb.support.TestServer;
-import io.nemesisdb.support.WsClient;
+import io.nemesisdb.support.CommandCore;
 import jakarta.json.JsonNumber;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +15,14 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "nemesis.sessions-enabled", value = "true")
 class InValueCommandsSessionsTest {
 
-    private static String newSession(WsClient client, String name) throws Exception {
+    private static String newSession(CommandCore client, String name) throws Exception {
         JsonNumber token = (JsonNumber) body(client.request("{\"SH_NEW\":{\"name\":\"" + name + "\"}}"), "SH_NEW_RSP").get("tkn");
         return token.bigIntegerValue().toString();
     }
 
     @Test
     void commandsWorkOnTheSessionsOwnKeys() throws Exception {
-        try (WsClient client = TestServer.connect()) {
+        try (CommandCore client = CommandCore.connect()) {
             String mine = newSession(client, "mine");
             String other = newSession(client, "other");
             client.request("{\"KV_SET\":{\"tkn\":" + mine + ",\"keys\":{\"roles\":[\"Admin\"],\"user\":{\"avatar\":\"img1.png\"}}}}");

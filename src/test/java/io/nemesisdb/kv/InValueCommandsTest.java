@@ -15,10 +15,9 @@ import java.util.stream.Stream;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.CommandCore;
 import io.nemesisdb.support.ConcurrentClients;
 import io.nemesisdb.support.Replies;
-import io.nemesisdb.support.TestServer;
-import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** KV_UPDATE, KV_FIND and KV_ARR_APPEND over a real WebSocket in KV mode, with the documented examples. */
+/** KV_UPDATE, KV_FIND and KV_ARR_APPEND sent to the command core in KV mode, with the documented examples. */
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class InValueCommandsTest {
 
-    private WsClient client;
+    private CommandCore client;
 
     @BeforeEach
     void connectToAnEmptyServer() throws Exception {
-        client = TestServer.connect();
+        client = CommandCore.connect();
         client.request("{\"KV_CLEAR\":{}}");
     }
 
@@ -144,7 +143,7 @@ class InValueCommandsTest {
         set("{\"s\":[\"" + "a".repeat(40) + "!\"]}");
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             client.sendText("{\"KV_FIND\":{\"rsp\":\"keys\",\"path\":\"$[?match(@, '((a+)+)+b')]\"}}");
-            try (WsClient other = TestServer.connect()) {
+            try (CommandCore other = CommandCore.connect()) {
                 assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":1}}", other.request("{\"KV_COUNT\":{}}"));
             }
             assertReply("{\"KV_FIND_RSP\":{\"st\":17}}", client.receiveText());
@@ -299,7 +298,7 @@ class InValueCommandsTest {
     }
 
     private interface ClientRequest {
-        void send(WsClient own, int clientId, int requestIndex) throws Exception;
+        void send(CommandCore own, int clientId, int requestIndex) throws Exception;
     }
 
     /** Runs REQUESTS_PER_CLIENT requests on each of CLIENTS connections at once. */
@@ -308,7 +307,7 @@ class InValueCommandsTest {
         for (int c = 0; c < CLIENTS; c++) {
             int id = c;
             clients.add(() -> {
-                try (WsClient own = TestServer.connect()) {
+                try (CommandCore own = CommandCore.connect()) {
                     for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
                         request.send(own, id, i);
                     }

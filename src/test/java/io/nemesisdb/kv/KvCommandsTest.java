@@ -10,9 +10,8 @@ import java.util.stream.Stream;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.nemesisdb.support.CommandCore;
 import io.nemesisdb.support.Replies;
-import io.nemesisdb.support.TestServer;
-import io.nemesisdb.support.WsClient;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,16 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The KV data commands of protocol section 4 in KV mode, over a real WebSocket. */
+/** The KV data commands of protocol section 4 in KV mode, sent to the command core. */
 @HelidonTest
 @AddConfig(key = "server.port", value = "0")
 class KvCommandsTest {
 
-    private WsClient client;
+    private CommandCore client;
 
     @BeforeEach
     void connectToEmptyServer() throws Exception {
-        client = TestServer.connect();
+        client = CommandCore.connect();
         client.request("{\"KV_CLEAR\":{}}");
     }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM on a server in its own JVM, with {@link HeldFinalSave} as the final save, where clients
- * are connected: what each transport does with them while the server stops. The save on stop
- * without clients is {@link SaveOnStopTest}.
+ * are connected: what each transport does with them while the server stops. What is saved on
+ * stop and loaded again, which does not depend on the transport, is {@link SaveOnStopTest}.
  */
 @TransportTest
 class GracefulShutdownTest {
@@ -124,36 +124,6 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void theDatasetSavedOnStopIsWhatAFreshServerLoads() throws Exception {
-        String keys = "{\"a\":1,\"b\":{\"c\":[true,null,\"é\"]},\"big\":123456789012345678901234567890}";
-        Map<String, String> first = Map.of(
-                "nemesis.persist.path", saveDir.toString(),
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.load.name", "on-stop",
-                "nemesis.load.missing-ok", "true");
-        try (ServerProcess server = ServerProcess.start(first);
-             WsClient client = WsClient.connect(server.awaitReady())) {
-            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":" + keys + "}}"));
-            server.terminate();
-            assertEquals(1001, awaitFrame(client).closeCode());
-            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertLogsInOrder(server.stderr(), "shutdown on SIGTERM (at most 25 s): not ready any more",
-                    "shutdown: running commands finished", "shutdown: 1 client connection closed with 1001",
-                    "shutdown: saving dataset on-stop", "shutdown: dataset on-stop saved", "shutdown complete after ");
-        }
-        try (ServerProcess server = ServerProcess.start(first);
-             WsClient client = WsClient.connect(server.awaitReady())) {
-            assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":" + keys + "}}",
-                    client.request("{\"KV_GET\":{\"keys\":[\"a\",\"b\",\"big\"]}}"));
-            assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
-            server.terminate();
-            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertLogsInOrder(server.stderr(), "loading 'on-stop' from " + saveDir + " at start-up",
-                    "loaded 'on-stop' from " + saveDir + " at start-up: 3 keys, ");
-        }
-    }
-
-    @Test
     void aClientThatReadsNothingKeepsNeitherTheSaveOnStopNorTheExitWaiting() throws Exception {
         Map<String, String> settings = Map.of(
                 "nemesis.persist.path", saveDir.toString(),
@@ -174,39 +144,8 @@ class GracefulShutdownTest {
         assertSavedKeys(settings, 1);
     }
 
-    @Test
-    void ctrlCStopsGracefullyAsSigtermDoes() throws Exception {
-        Map<String, String> settings = Map.of(
-                "nemesis.persist.path", saveDir.toString(),
-                "nemesis.persist.save-on-stop", "on-stop",
-                "nemesis.load.name", "on-stop",
-                "nemesis.load.missing-ok", "true");
-        try (ServerProcess server = ServerProcess.start(settings);
-             WsClient client = WsClient.connect(server.awaitReady())) {
-            assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"a\":1,\"b\":2}}}"));
-            server.interrupt();
-            assertEquals(1001, awaitFrame(client).closeCode());
-            assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
-            assertLogsInOrder(server.stderr(), "shutdown on SIGINT", "shutdown complete after ");
-        }
-        assertSavedKeys(settings, 2);
-    }
-
-    /** Each of {@code expected} is part of a line of {@code lines}, in this order. */
-    private static void assertLogsInOrder(List<String> lines, String... expected) {
-        int from = 0;
-        for (String part : expected) {
-            int found = -1;
-            for (int i = from; i < lines.size() && found < 0; i++) {
-                found = lines.get(i).contains(part) ? i : -1;
-            }
-            assertTrue(found >= 0, () -> "'" + part + "' not logged (in this order) in " + lines);
-            from = found + 1;
-        }
-    }
-
     /** A fresh server started with {@code settings} loads the dataset saved on stop, holding {@code count} keys. */
-    private static void assertSavedKeys(Map<String, String> settings, int count) throws Exception {
+    static void assertSavedKeys(Map<String, String> settings, int count) throws Exception {
         try (ServerProcess server = ServerProcess.start(settings);
              WsClient client = WsClient.connect(server.awaitReady())) {
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":" + count + "}}", client.request("{\"KV_COUNT\":{}}"));

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.nemesisdb.json.JsonText;
 import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +30,8 @@ class CrashDuringSaveTest {
     void killedHalfWayThroughASaveTheEarlierDatasetStillLoads() throws Exception {
         Datasets.delete(WORK);
         Path persist = WORK.resolve("data");
-        try (ChildServer server = ChildServer.start(WORK.resolve("first"), List.of("nemesis.persist.path=" + persist), List.of())) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()))) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 fill(client, "first");
                 assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"ds\"}}", client.request("{\"KV_SAVE\":{\"name\":\"ds\"}}"));
                 assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
@@ -45,10 +45,8 @@ class CrashDuringSaveTest {
                 assertTrue(after == null || after.isClose(), "no 121 before the kill: " + after);
             }
         }
-        try (ChildServer server = ChildServer.start(WORK.resolve("second"), List.of("nemesis.persist.path=" + persist),
-                List.of("--loadName", "ds"))) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", persist.toString()), "--loadName", "ds")) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":" + KEYS + "}}", client.request("{\"KV_COUNT\":{}}"));
                 for (int i : new int[] {0, 1, KEYS / 2, KEYS - 1}) {
                     String reply = client.request("{\"KV_GET\":{\"keys\":[\"key-" + i + "\"]}}");

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +40,8 @@ class DiskFullTest {
     @Test
     void aSaveThatFillsTheDiskIs123AndDamagesNothing() throws Exception {
         mountTmpfs("4m");
-        Path work = MOUNT.getParent().resolve("disk-full-work");
-        try (ChildServer server = ChildServer.start(work, List.of("nemesis.persist.path=" + MOUNT), List.of())) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", MOUNT.toString()))) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 client.request("{\"KV_SET\":{\"keys\":{\"small\":\"before\"}}}");
                 assertReply("{\"KV_SAVE_RSP\":{\"st\":120,\"name\":\"small\"}}", client.request("{\"KV_SAVE\":{\"name\":\"small\"}}"));
                 assertEquals(121, Replies.status(client.receiveText(), "KV_SAVE_RSP"));
@@ -61,18 +61,16 @@ class DiskFullTest {
                     assertEquals(List.of(), left.toList(), "the failed save leaves nothing behind");
                 }
             }
-            assertTrue(server.stderr().contains("save of 'big' failed"), server.stderr());
+            assertTrue(server.log().contains("save of 'big' failed"), server::log);
         }
     }
 
     @Test
     void withOneSaveReplyAFullDiskIs123AsTheOnlyReply() throws Exception {
         mountTmpfs("1m");
-        Path work = MOUNT.getParent().resolve("disk-full-work");
-        try (ChildServer server = ChildServer.start(work,
-                List.of("nemesis.persist.path=" + MOUNT, "nemesis.persist.save-replies=one"), List.of())) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", MOUNT.toString(),
+                "nemesis.persist.save-replies", "one"))) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 storeKilobyteValues(client, 3);
                 JsonObject failed = Replies.body(client.request("{\"KV_SAVE\":{\"name\":\"big\"}}"), "KV_SAVE_RSP");
                 assertEquals(123, failed.getInt("st"), failed::toString);

@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.nemesisdb.support.Replies;
+import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import jakarta.json.JsonObject;
 
@@ -32,9 +34,9 @@ public final class SaveLatencyBenchmark {
         Path work = Path.of("target/benchmark-latency").toAbsolutePath();
         Datasets.delete(work);
         Path persist = work.resolve("data");
-        try (ChildServer server = ChildServer.start(work, List.of("nemesis.persist.path=" + persist), List.of(), "-Xmx5g")) {
-            server.awaitReady();
-            try (WsClient loader = server.connect(); WsClient probe = server.connect()) {
+        try (ServerProcess server = ServerProcess.startWithHeap("5g", Map.of("nemesis.persist.path", persist.toString()))) {
+            int port = server.awaitReady();
+            try (WsClient loader = WsClient.connect(port); WsClient probe = WsClient.connect(port)) {
                 fill(loader, keys);
                 measure("idle", probe, null, 3000);
                 loader.sendText("{\"KV_SAVE\":{\"name\":\"bench\"}}");

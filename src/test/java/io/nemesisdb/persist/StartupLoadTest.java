@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,14 +28,13 @@ class StartupLoadTest {
 
     @Test
     void the064KvFixtureLoadsAtStartUpWithTheLaunchOptions() throws Exception {
-        try (ChildServer server = ChildServer.start(WORK.resolve("kv"), List.of(),
-                List.of("--loadName", "kv_fixture", "--loadPath=" + Datasets.fixtures("kv")))) {
-            server.awaitReady();
-            String log = server.stderr();
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--loadName", "kv_fixture", "--loadPath=" + Datasets.fixtures("kv"))) {
+            int port = server.awaitReady();
+            String log = server.log();
             assertTrue(log.contains("loading 'kv_fixture' from " + Datasets.fixtures("kv") + " at start-up"), log);
             assertTrue(Pattern.compile("loaded 'kv_fixture' from .* at start-up: 14 keys, [0-9.]+ MB in [0-9.]+ s \\([0-9]+ MB/s\\)")
                     .matcher(log).find(), log);
-            try (WsClient client = server.connect()) {
+            try (WsClient client = WsClient.connect(port)) {
                 assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":14}}", client.request("{\"KV_COUNT\":{}}"));
                 assertReply("{\"KV_GET_RSP\":{\"st\":1,\"keys\":{\"big\":18446744073709551615}}}",
                         client.request("{\"KV_GET\":{\"keys\":[\"big\"]}}"));
@@ -45,11 +46,9 @@ class StartupLoadTest {
     void the064SessionsFixtureLoadsAtStartUpFromThePersistPathByDefault() throws Exception {
         Path persist = WORK.resolve("sessions-data");
         Datasets.copy(Datasets.fixtures("sessions"), "sessions_fixture", persist);
-        try (ChildServer server = ChildServer.start(WORK.resolve("sessions"),
-                List.of("nemesis.sessions-enabled=true", "nemesis.persist.path=" + persist, "nemesis.load.name=sessions_fixture"),
-                List.of())) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.sessions-enabled", "true",
+                "nemesis.persist.path", persist.toString(), "nemesis.load.name", "sessions_fixture"))) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 assertReply("{\"SH_INFO_ALL_RSP\":{\"st\":1,\"totalSessions\":4,\"totalKeys\":10}}", client.request("{\"SH_INFO_ALL\":{}}"));
                 assertReply("{\"SH_OPEN_RSP\":{\"st\":1,\"name\":\"shared1\",\"tkn\":15992824868599950585}}",
                         client.request("{\"SH_OPEN\":{\"name\":\"shared1\"}}"));
@@ -65,10 +64,8 @@ class StartupLoadTest {
         Files.writeString(ts.resolve("md/md.json"),
                 "{\"name\":\"empty\",\"version\":2,\"status\":1,\"start\":1,\"complete\":2,\"saveDataType\":0}");
         Files.writeString(ts.resolve("data/0"), "{\"keys\":{}}");
-        try (ChildServer server = ChildServer.start(WORK.resolve("empty"), List.of(),
-                List.of("--loadName=empty", "--loadPath", WORK.resolve("empty-data").toString()))) {
-            server.awaitReady();
-            try (WsClient client = server.connect()) {
+        try (ServerProcess server = ServerProcess.start(Map.of(), "--loadName=empty", "--loadPath", WORK.resolve("empty-data").toString())) {
+            try (WsClient client = WsClient.connect(server.awaitReady())) {
                 assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
             }
         }
@@ -76,13 +73,13 @@ class StartupLoadTest {
 
     @Test
     void aMissingDatasetStopsTheServerWithOneLine() throws Exception {
-        assertStartUpFails(List.of(), List.of("--loadName", "nope", "--loadPath", Datasets.fixtures("kv").toString()),
+        assertStartUpFails(Map.of(), List.of("--loadName", "nope", "--loadPath", Datasets.fixtures("kv").toString()),
                 "nemesisdb: cannot load 'nope' at start-up: no dataset named 'nope'");
     }
 
     @Test
     void aDatasetOfTheOtherModeStopsTheServer() throws Exception {
-        assertStartUpFails(List.of(), List.of("--loadName", "sessions_fixture", "--loadPath", Datasets.fixtures("sessions").toString()),
+        assertStartUpFails(Map.of(), List.of("--loadName", "sessions_fixture", "--loadPath", Datasets.fixtures("sessions").toString()),
                 "nemesisdb: cannot load 'sessions_fixture' at start-up: dataset 'sessions_fixture'");
     }
 
@@ -91,7 +88,7 @@ class StartupLoadTest {
         Path persist = WORK.resolve("corrupt-data");
         Datasets.copy(Datasets.fixtures("kv"), "kv_fixture", persist);
         Files.writeString(persist.resolve("kv_fixture/1795364065185310039/data/0"), "{ \"keys\":{\"a\":");
-        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=kv_fixture"), List.of(),
+        assertStartUpFails(Map.of("nemesis.persist.path", persist.toString(), "nemesis.load.name", "kv_fixture"), List.of(),
                 "nemesisdb: cannot load 'kv_fixture' at start-up: data file ");
     }
 
@@ -100,7 +97,7 @@ class StartupLoadTest {
         Path persist = WORK.resolve("missing-file-data");
         Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.kvSnapshot());
         DamagedDatasets.Damage.MISSING_LAST_FILE.apply(ts, DataFormat.KV);
-        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=three", "nemesis.load.missing-ok=true"),
+        assertStartUpFails(Map.of("nemesis.persist.path", persist.toString(), "nemesis.load.name", "three", "nemesis.load.missing-ok", "true"),
                 List.of(), "nemesisdb: cannot load 'three' at start-up: data file " + DamagedDatasets.dataFile(ts, 2) + " is missing");
     }
 
@@ -109,7 +106,7 @@ class StartupLoadTest {
         Path persist = WORK.resolve("altered-md-data");
         Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.kvSnapshot());
         DamagedDatasets.Damage.ALTERED_CHECKS.apply(ts, DataFormat.KV);
-        assertStartUpFails(List.of("nemesis.persist.path=" + persist, "nemesis.load.name=three", "nemesis.load.missing-ok=true"),
+        assertStartUpFails(Map.of("nemesis.persist.path", persist.toString(), "nemesis.load.name", "three", "nemesis.load.missing-ok", "true"),
                 List.of(), "nemesisdb: cannot load 'three' at start-up: " + ts.resolve("md/md.json") + " has an invalid \"dataFiles\"");
     }
 
@@ -118,22 +115,22 @@ class StartupLoadTest {
         Path persist = WORK.resolve("flipped-data");
         Path ts = DamagedDatasets.saveInThreeFiles(persist, "three", DamagedDatasets.sessionsSnapshot());
         DamagedDatasets.Damage.FLIPPED_BIT.apply(ts, DataFormat.SESSIONS);
-        assertStartUpFails(List.of("nemesis.sessions-enabled=true", "nemesis.persist.path=" + persist, "nemesis.load.name=three"),
+        assertStartUpFails(Map.of("nemesis.sessions-enabled", "true", "nemesis.persist.path", persist.toString(), "nemesis.load.name", "three"),
                 List.of(), "nemesisdb: cannot load 'three' at start-up: data file " + DamagedDatasets.dataFile(ts, 1) + " is not the one saved");
     }
 
     @Test
     void aNameOutsideTheRuleStopsTheServer() throws Exception {
-        assertStartUpFails(List.of(), List.of("--loadName", "../kv", "--loadPath", Datasets.fixtures("kv").toString()),
+        assertStartUpFails(Map.of(), List.of("--loadName", "../kv", "--loadPath", Datasets.fixtures("kv").toString()),
                 "nemesisdb: cannot load '../kv' at start-up: a dataset name is");
     }
 
-    private static void assertStartUpFails(List<String> properties, List<String> args, String expectedStart) throws Exception {
-        try (ChildServer server = ChildServer.start(WORK.resolve("failing"), properties, args)) {
-            int status = server.awaitExit();
+    private static void assertStartUpFails(Map<String, String> properties, List<String> args, String expectedStart) throws Exception {
+        try (ServerProcess server = ServerProcess.start(properties, args.toArray(String[]::new))) {
+            int status = server.awaitExit(120);
             assertNotEquals(0, status);
             // besides the log of the load's progress
-            List<String> lines = server.stderr().lines().filter(l -> !l.isBlank() && !l.contains(" INFO io.nemesisdb.")).toList();
+            List<String> lines = server.stderr().stream().filter(l -> !l.isBlank() && !l.contains(" INFO io.nemesisdb.")).toList();
             assertEquals(1, lines.size(), () -> "one line expected: " + lines);
             assertTrue(lines.get(0).startsWith(expectedStart), lines.get(0));
         }

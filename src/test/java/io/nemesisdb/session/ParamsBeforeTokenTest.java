@@ -7,8 +7,7 @@ import java.util.List;
 
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import io.nemesisdb.support.TestServer;
-import io.nemesisdb.support.WsClient;
+import io.nemesisdb.support.CommandCore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +36,7 @@ class ParamsBeforeTokenTest {
 
     @Test
     void anInvalidParameterWithoutATokenGetsTheParametersStatusAndANullToken() throws Exception {
-        try (WsClient client = TestServer.connect()) {
+        try (CommandCore client = CommandCore.connect()) {
             for (Invalid invalid : INVALID) {
                 String request = invalid.request().replace("TKN", "");
                 String name = request.substring(2, request.indexOf('"', 2));
@@ -48,7 +47,7 @@ class ParamsBeforeTokenTest {
 
     @Test
     void anInvalidParameterWithAWellFormedTokenGetsTheParametersStatusAndThatToken() throws Exception {
-        try (WsClient client = TestServer.connect()) {
+        try (CommandCore client = CommandCore.connect()) {
             String token = body(client.request("{\"SH_NEW\":{\"name\":\"params-first\"}}"), "SH_NEW_RSP")
                     .getJsonNumber("tkn").bigIntegerValue().toString();
             for (Invalid invalid : INVALID) {
@@ -64,7 +63,7 @@ class ParamsBeforeTokenTest {
 
     @Test
     void aCommandValueThatIsNotAnObjectGets12WithANullTokenWhenTheCommandNamesASession() throws Exception {
-        try (WsClient client = TestServer.connect()) {
+        try (CommandCore client = CommandCore.connect()) {
             assertReply("{\"KV_GET_RSP\":{\"st\":12,\"tkn\":null}}", client.request("{\"KV_GET\":[]}"));
             assertReply("{\"KV_SETQ_RSP\":{\"st\":12,\"tkn\":null}}", client.request("{\"KV_SETQ\":\"x\"}"));
             assertReply("{\"SH_INFO_RSP\":{\"st\":12,\"tkn\":null}}", client.request("{\"SH_INFO\":1}"));
@@ -78,7 +77,7 @@ class ParamsBeforeTokenTest {
 
     @Test
     void sessionCommandParametersAreCheckedBeforeTheyAreUsed() throws Exception {
-        try (WsClient client = TestServer.connect()) {
+        try (CommandCore client = CommandCore.connect()) {
             assertReply("{\"SH_NEW_RSP\":{\"st\":41}}", client.request(
                     "{\"SH_NEW\":{\"name\":\"long\",\"shared\":true,\"expiry\":{\"duration\":9223372037,\"deleteSession\":true}}}"));
             assertReply("{\"SH_OPEN_RSP\":{\"st\":102,\"name\":\"long\",\"tkn\":null}}", client.request("{\"SH_OPEN\":{\"name\":\"long\"}}"));

@@ -5,22 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 
-import io.nemesisdb.support.TestServer;
-import io.nemesisdb.support.WsClient;
+import io.nemesisdb.support.CommandCore;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
-/** A test client for sessions mode: creates sessions and sends commands naming them. */
+/** A test client for sessions mode, sending to the command core: creates sessions and sends commands naming them. */
 final class SessionClient implements AutoCloseable {
 
-    private final WsClient client;
+    private final CommandCore client;
 
-    private SessionClient(WsClient client) {
+    private SessionClient(CommandCore client) {
         this.client = client;
     }
 
     static SessionClient connect() throws IOException {
-        return new SessionClient(TestServer.connect());
+        return new SessionClient(CommandCore.connect());
     }
 
     /** Sends {@code message} and returns the reply. */
@@ -32,7 +31,7 @@ final class SessionClient implements AutoCloseable {
         client.sendText(message);
     }
 
-    WsClient raw() {
+    CommandCore raw() {
         return client;
     }
 

@@ -163,9 +163,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGKILL. */
-    public void kill() {
+    /** Sends SIGKILL, as a crash or {@code kill -9} would, and waits for the process to end. */
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public List<String> stdout() {
@@ -174,6 +175,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public List<String> stderr() {
         return stderr;
+    }
+
+    /** What the server has written to stderr so far (its log), as one text. */
+    public String log() {
+        return String.join("\n", stderr);
     }
 
     private void follow(java.io.InputStream stream, List<String> lines, boolean watchForReady) {
