@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Starting and stopping the server as a user does: one clear line on failure, 1001 and exit 0 on SIGTERM. */
+@ChildServersOnly
 class ServerLaunchTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -32,6 +33,8 @@ import io.nemesisdb.support.ServerProcess;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,10 +42,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs the language-neutral conformance suite (conformance-tests/) against the packaged server:
  * for each transport and server configuration a fresh server JVM on a free loopback port, then the
- * suite's runner in this JVM (compiled from its sources and loaded on a class loader of its own, so it
- * stays free of the project's classes), printing into the build log. Fails when the runner reports a
- * failing case.
+ * suite's runner in this JVM (compiled from its sources and loaded on a class loader of its own for
+ * each run, so it stays free of the project's classes and the runs share nothing), printing into the
+ * build log when the run ends. Fails when the runner reports a failing case. The runs go on three at
+ * a time (the failsafe configuration in pom.xml), the longest first: each mostly waits for replies and
+ * for the suite's expiry cases (93 s one after the other, 36 s this way, on two cores).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConformanceSuiteIT {
 
     /** The server's WebSocket transports (setting nemesis.transport); add one here to run the suite on it. */
@@ -59,8 +65,7 @@ class ConformanceSuiteIT {
     /** A server lives a minute at most: the quick compiler alone starts it in about half the time. */
     private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
-    /** The runner's {@code static int run(String[] args, PrintStream out, PrintStream err)}. */
-    private static Method runRunner;
+    private static URL runnerClasses;
 
     @BeforeAll
     static void compileRunner() throws Exception {
@@ -71,10 +76,7 @@ class ConformanceSuiteIT {
         }
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
         assertEquals(0, status, "the runner in " + RUNNER_SOURCES + " does not compile");
-        // the platform class loader as parent: the runner sees the JDK and nothing of the project or its tests
-        ClassLoader loader = new URLClassLoader(new URL[] {RUNNER_CLASSES.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        runRunner = Class.forName("ConformanceRunner", true, loader)
-                .getMethod("run", String[].class, PrintStream.class, PrintStream.class);
+        runnerClasses = RUNNER_CLASSES.toUri().toURL();
     }
 
     /**
@@ -97,8 +99,13 @@ class ConformanceSuiteIT {
                 new Setup("kv", true, true), new Setup("sessions", true, true));
         List<Setup> transportOnly = List.of(new Setup("kv", true, false), new Setup("sessions", true, false),
                 new Setup("kv", true, true));
+        // the long runs first (sessions mode's full suite waits out its expiry cases), so that the
+        // short ones fill in beside them
+        Comparator<Setup> longestFirst = Comparator.comparing(s -> !(s.mode().equals("sessions") && s.persistence() && !s.secured()));
         return TRANSPORTS.stream().flatMap(t -> (t.equals(TRANSPORTS.get(0)) ? everything : transportOnly).stream()
-                .map(s -> Arguments.of(t, s)));
+                .map(s -> Map.entry(t, s)))
+                .sorted(Map.Entry.comparingByValue(longestFirst))
+                .map(run -> Arguments.of(run.getKey(), run.getValue()));
     }
 
     /** The keys of a secured server, by role, and the key file it reads them from. */
@@ -174,8 +181,7 @@ class ConformanceSuiteIT {
                 // what TLS and keys change: the handshake, the frames, and what each role may do
                 arguments.addAll(List.of("--only", "^(security|transport|envelope)\\."));
             }
-            System.out.println("conformance suite, " + name + ": ConformanceRunner " + String.join(" ", arguments));
-            int exit = runRunner(arguments);
+            int exit = runRunner(name, arguments);
             assertEquals(0, exit, "conformance suite failed against the " + name + " server (failing cases above; "
                     + (server.isAlive() ? "" : "the server exited with " + server.exitValue() + "; ")
                     + "server log " + serverLog + ")");
@@ -192,12 +198,26 @@ class ConformanceSuiteIT {
         }
     }
 
-    /** Runs the runner with these arguments in this JVM, its output going to this JVM's (and so the build log). */
-    private static int runRunner(List<String> arguments) throws Exception {
-        try {
-            return (int) runRunner.invoke(null, arguments.toArray(String[]::new), System.out, System.err);
+    /**
+     * Runs the runner with these arguments in this JVM, on a class loader of its own whose parent is the
+     * platform's (the runner sees the JDK and nothing of the project or its tests), and prints its output
+     * in one piece when it ends, so that runs going on at the same time do not mix their lines.
+     */
+    private static int runRunner(String name, List<String> arguments) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {runnerClasses}, ClassLoader.getPlatformClassLoader());
+                PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            out.println("conformance suite, " + name + ": ConformanceRunner " + String.join(" ", arguments));
+            Method run = Class.forName("ConformanceRunner", true, loader)
+                    .getMethod("run", String[].class, PrintStream.class, PrintStream.class);
+            return (int) run.invoke(null, arguments.toArray(String[]::new), out, out);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            synchronized (System.out) {
+                System.out.print(output.toString(StandardCharsets.UTF_8));
+                System.out.flush();
+            }
         }
     }
 

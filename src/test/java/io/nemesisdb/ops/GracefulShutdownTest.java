@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.TransportTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are connected: what each transport does with them while the server stops. What is saved on
  * stop and loaded again, which does not depend on the transport, is {@link SaveOnStopTest}.
  */
+@ChildServersOnly
 @TransportTest
 class GracefulShutdownTest {
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and what a server saves on SIGTERM or Ctrl-C is what the next one loads. Nothing here depends on
  * the transport, so unlike {@link GracefulShutdownTest} it runs once.
  */
+@ChildServersOnly
 class SaveOnStopTest {
 
     private static final int EXIT_WAIT_SECONDS = 60;

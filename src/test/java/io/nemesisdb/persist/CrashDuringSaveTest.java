@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.nemesisdb.json.JsonText;
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A server killed with SIGKILL while it writes a large save: the half-written save is never
  * loaded, and the earlier save of the same name loads, complete, in a new server.
  */
+@ChildServersOnly
 class CrashDuringSaveTest {
 
     static final Path WORK = Path.of("target/test-persist/crash").toAbsolutePath();

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Start-up load with {@code --loadName}/{@code --loadPath} and the settings: success, empty datasets, and failures that stop the server. */
+@ChildServersOnly
 class StartupLoadTest {
 
     static final Path WORK = Path.of("target/test-persist/startup").toAbsolutePath();

@@ -1,0 +1,21 @@
+package io.nemesisdb.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * Marks a test class whose servers all run in child JVMs ({@link ServerProcess}) in folders of its
+ * own, so that nothing it does touches the test JVM's server: the build runs it beside the other
+ * classes, which run one at a time (pom.xml's surefire configuration). Its own tests still run one
+ * after the other. Most of its time is spent waiting for children to start and stop.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ChildServersOnly {
+}
