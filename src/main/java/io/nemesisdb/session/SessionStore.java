@@ -153,11 +153,15 @@ public final class SessionStore {
         return session != null && end(session);
     }
 
-    /** Ends every session and returns how many there were. */
+    /**
+     * Ends every session that exists when it starts and returns how many it ended. A session
+     * created meanwhile is left, as if created just after: iterating the live map would also end
+     * and count it, and so count more sessions than ever existed at once.
+     */
     public int endAll() {
         long now = clock.nanoTime();
         int ended = 0;
-        for (Session session : sessions.values()) {
+        for (Session session : List.copyOf(sessions.values())) {
             boolean alive = !session.isDue(now) || !session.deletedOnExpiry();
             if (end(session) && alive) {
                 ended++;
