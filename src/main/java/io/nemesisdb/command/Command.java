@@ -1,6 +1,6 @@
 package io.nemesisdb.command;
 
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import jakarta.json.JsonObject;
 
 /**
@@ -50,9 +50,9 @@ public abstract sealed class Command<R> permits Command.OnKeySpace, Command.Dire
 
         /**
          * Runs the command on {@code keySpace} and replies through {@code context}. A key space
-         * closed meanwhile throws {@link KeySpace.Closed}, which the dispatcher replies.
+         * closed meanwhile throws {@link KeySpaceOperations.Closed}, which the dispatcher replies.
          */
-        public abstract void execute(CommandContext context, R request, KeySpace keySpace);
+        public abstract void execute(CommandContext context, R request, KeySpaceOperations keySpace);
     }
 
     /** A command that works on the server or on a session as a whole. */

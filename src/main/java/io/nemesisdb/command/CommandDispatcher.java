@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import io.nemesisdb.ApplicationSingleton;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.json.JsonText;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Envelope;
 import io.nemesisdb.protocol.EnvelopeParser;
 import io.nemesisdb.protocol.Mode;
@@ -196,13 +196,13 @@ public class CommandDispatcher {
 
     /** Runs {@code command} on the request's key space; a key space closed meanwhile (a session ended) is as if not found. */
     private <R> void runOnKeySpace(CommandContext context, Command.OnKeySpace<R> command, R request) {
-        KeySpace keySpace = keySpaces.find(context);
+        KeySpaceOperations keySpace = keySpaces.find(context);
         if (keySpace == null) {
             return;
         }
         try {
             command.execute(context, request, keySpace);
-        } catch (KeySpace.Closed closed) {
+        } catch (KeySpaceOperations.Closed closed) {
             keySpaces.replyClosed(context);
         }
     }

@@ -1,6 +1,6 @@
 package io.nemesisdb.command;
 
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 
 /**
  * Finds the key space a {@link Scope#KEY_SPACE} command works on: the only one in KV mode, the
@@ -13,7 +13,7 @@ public interface KeySpaceLookup {
      * The key space of the request in {@code context}, or {@code null} after having replied the
      * error (such as 100 for an unknown session).
      */
-    KeySpace find(CommandContext context);
+    KeySpaceOperations find(CommandContext context);
 
     /**
      * Replies the error for a command whose key space {@link #find found} was closed before the

@@ -6,7 +6,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandTable;
 import io.nemesisdb.config.ServerSettings;
 import io.nemesisdb.persist.SaveRunner;
-import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.session.Sessions;
 import io.nemesisdb.store.DatasetLoader;
 import io.nemesisdb.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class AllCommands implements CommandTable {
     Store store;
 
     @Inject
-    SessionStore sessions;
+    Sessions sessions;
 
     @Inject
     SaveRunner saves;

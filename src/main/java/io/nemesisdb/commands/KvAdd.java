@@ -7,7 +7,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import jakarta.json.JsonObject;
 
 /**
@@ -39,7 +39,7 @@ final class KvAdd extends Command.OnKeySpace<KvAdd.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         keySpace.addAbsent(request.keys());
         context.ok();
     }

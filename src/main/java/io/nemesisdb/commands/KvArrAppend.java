@@ -10,7 +10,7 @@ import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
 import io.nemesisdb.kv.KeyRewrite;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -47,11 +47,11 @@ final class KvArrAppend extends Command.OnKeySpace<KvArrAppend.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         String key = request.key();
         JsonArray items = request.items();
         String name = request.name();
-        KeyRewrite.Edit edit = KeyRewrite.apply(keySpace, key,
+        KeyRewrite.Edit edit = keySpace.rewrite(key,
                 current -> name == null ? appendToValue(current, items, key) : appendToMember(current, name, items, key));
         switch (edit) {
             case KeyRewrite.Edit.Replace replace -> context.ok();

@@ -7,7 +7,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonObject;
 
@@ -33,7 +33,7 @@ final class KvClearSet extends Command.OnKeySpace<KvClearSet.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         int removed = keySpace.replaceAll(request.keys());
         context.send(context.reply(Status.OK).add("cnt", removed));
     }

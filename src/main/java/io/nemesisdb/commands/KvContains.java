@@ -9,7 +9,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonObject;
@@ -34,7 +34,7 @@ final class KvContains extends Command.OnKeySpace<KvContains.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         List<String> keys = request.keys();
         JsonValue[] values = keySpace.getAll(keys);
         Reply reply = context.reply(Status.OK).beginArray("contains");

@@ -3,7 +3,7 @@ package io.nemesisdb.commands;
 import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Status;
 
 /** KV_COUNT (API.md 3): how many keys the key space holds. */
@@ -16,7 +16,7 @@ final class KvCount extends Command.OnKeySpace<Void> {
     }
 
     @Override
-    public void execute(CommandContext context, Void request, KeySpace keySpace) {
+    public void execute(CommandContext context, Void request, KeySpaceOperations keySpace) {
         context.send(context.reply(Status.OK).add("cnt", keySpace.count()));
     }
 }

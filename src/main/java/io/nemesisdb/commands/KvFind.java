@@ -19,7 +19,7 @@ import io.nemesisdb.jsonpath.EvaluationBudget;
 import io.nemesisdb.jsonpath.JsonPath;
 import io.nemesisdb.jsonpath.JsonPathEvaluationException;
 import io.nemesisdb.jsonpath.JsonPathSyntaxException;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonArray;
@@ -85,7 +85,7 @@ final class KvFind extends Command.OnKeySpace<KvFind.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         Answer answer = request.answer();
         JsonPath path;
         try {
@@ -146,7 +146,7 @@ final class KvFind extends Command.OnKeySpace<KvFind.Request> {
     }
 
     /** The requested keys that exist (each once), or every key when none are requested. */
-    private static Snapshot snapshot(KeySpace keySpace, JsonArray requested) {
+    private static Snapshot snapshot(KeySpaceOperations keySpace, JsonArray requested) {
         if (requested != null && !requested.isEmpty()) {
             List<String> keys = KeyNames.distinct(requested);
             JsonValue[] values = keySpace.getAll(keys);

@@ -3,7 +3,7 @@ package io.nemesisdb.commands;
 import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 
@@ -17,7 +17,7 @@ final class KvKeys extends Command.OnKeySpace<Void> {
     }
 
     @Override
-    public void execute(CommandContext context, Void request, KeySpace keySpace) {
+    public void execute(CommandContext context, Void request, KeySpaceOperations keySpace) {
         Reply reply = context.reply(Status.OK).beginArray("keys");
         boolean first = true;
         for (String key : keySpace.keys()) {

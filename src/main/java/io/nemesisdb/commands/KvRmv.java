@@ -9,7 +9,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import jakarta.json.JsonObject;
 
 /** KV_RMV (API.md 3): removes the listed keys; keys that do not exist are no error. */
@@ -31,7 +31,7 @@ final class KvRmv extends Command.OnKeySpace<KvRmv.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         keySpace.removeAll(request.keys());
         context.ok();
     }

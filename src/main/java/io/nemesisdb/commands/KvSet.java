@@ -7,7 +7,7 @@ import io.nemesisdb.command.Command;
 import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import jakarta.json.JsonObject;
 
 /** KV_SET and its quiet twin KV_SETQ (API.md 3): stores every member of {@code keys}, overwriting. */
@@ -36,7 +36,7 @@ final class KvSet extends Command.OnKeySpace<KvSet.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         keySpace.setAll(request.keys());
         context.ok();
     }

@@ -20,7 +20,7 @@ import io.nemesisdb.jsonpath.JsonPathEvaluationException;
 import io.nemesisdb.jsonpath.JsonPathSyntaxException;
 import io.nemesisdb.jsonpath.Replacement;
 import io.nemesisdb.kv.KeyRewrite;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.kv.PointerUpdate;
 import io.nemesisdb.protocol.Status;
 import jakarta.json.JsonObject;
@@ -91,7 +91,7 @@ final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
     }
 
     @Override
-    public void execute(CommandContext context, Request request, KeySpace keySpace) {
+    public void execute(CommandContext context, Request request, KeySpaceOperations keySpace) {
         if (request.path() != null) {
             updateByPath(context, keySpace, request.key(), request.path(), request.value());
         } else {
@@ -99,7 +99,7 @@ final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
         }
     }
 
-    private static void updateByPointers(CommandContext context, KeySpace keySpace, String key,
+    private static void updateByPointers(CommandContext context, KeySpaceOperations keySpace, String key,
                                          List<Map.Entry<String, JsonValue>> members) {
         List<PointerUpdate> updates = new ArrayList<>(members.size());
         for (Map.Entry<String, JsonValue> member : members) {
@@ -111,7 +111,7 @@ final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
             }
             updates.add(update);
         }
-        reply(context, key, KeyRewrite.apply(keySpace, key, current -> {
+        reply(context, key, keySpace.rewrite(key, current -> {
             JsonValue value = current;
             for (PointerUpdate update : updates) {
                 value = update.applyTo(value);
@@ -123,7 +123,7 @@ final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
         }));
     }
 
-    private static void updateByPath(CommandContext context, KeySpace keySpace, String key, String pathText,
+    private static void updateByPath(CommandContext context, KeySpaceOperations keySpace, String key, String pathText,
                                      JsonValue replacement) {
         JsonPath path;
         try {
@@ -133,7 +133,7 @@ final class KvUpdate extends Command.OnKeySpace<KvUpdate.Request> {
             return;
         }
         EvaluationBudget budget = context.evaluationBudget();
-        reply(context, key, KeyRewrite.apply(keySpace, key, current -> {
+        reply(context, key, keySpace.rewrite(key, current -> {
             try {
                 Replacement result = path.replaceAll(current, replacement, budget);
                 return new KeyRewrite.Edit.Replace(result.root(), result.count());

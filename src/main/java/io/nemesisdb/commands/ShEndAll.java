@@ -5,22 +5,22 @@ import io.nemesisdb.command.CommandContext;
 import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
-import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.session.Sessions;
 
 /** SH_END_ALL (API.md 5): ends every session and replies how many there were; expensive, as it visits every session. */
 final class ShEndAll extends Command.Direct<Void> {
 
     private static final CommandSpec SPEC = CommandSpec.command("SH_END_ALL").modes(Mode.SESSIONS).expensive().build();
 
-    private final SessionStore store;
+    private final Sessions sessions;
 
-    ShEndAll(SessionStore store) {
+    ShEndAll(Sessions sessions) {
         super(SPEC);
-        this.store = store;
+        this.sessions = sessions;
     }
 
     @Override
     public void execute(CommandContext context, Void request) {
-        context.send(context.reply(Status.OK).add("cnt", store.endAll()));
+        context.send(context.reply(Status.OK).add("cnt", sessions.endAll()));
     }
 }

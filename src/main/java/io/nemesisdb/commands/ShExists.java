@@ -11,7 +11,7 @@ import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
-import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.session.Sessions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,11 +25,11 @@ final class ShExists extends Command.Direct<ShExists.Request> {
     record Request(JsonArray tokens) {
     }
 
-    private final SessionStore store;
+    private final Sessions sessions;
 
-    ShExists(SessionStore store) {
+    ShExists(Sessions sessions) {
         super(SPEC);
-        this.store = store;
+        this.sessions = sessions;
     }
 
     @Override
@@ -43,7 +43,7 @@ final class ShExists extends Command.Direct<ShExists.Request> {
         boolean first = true;
         for (JsonValue item : request.tokens()) {
             Long token = Token.parse(item);
-            if (token != null && store.exists(token)) {
+            if (token != null && sessions.exists(token)) {
                 reply.unsignedElement(first, token);
                 first = false;
             }

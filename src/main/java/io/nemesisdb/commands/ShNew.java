@@ -19,7 +19,7 @@ import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Reply;
 import io.nemesisdb.protocol.Status;
 import io.nemesisdb.session.Expiry;
-import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.session.Sessions;
 import io.nemesisdb.session.SharedToken;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -44,11 +44,11 @@ final class ShNew extends Command.Direct<ShNew.Request> {
     record Request(String name, boolean shared, Expiry expiry) {
     }
 
-    private final SessionStore store;
+    private final Sessions sessions;
 
-    ShNew(SessionStore store) {
+    ShNew(Sessions sessions) {
         super(SPEC);
-        this.store = store;
+        this.sessions = sessions;
     }
 
     /** A shared session is found by its name, so it needs one. */
@@ -94,9 +94,9 @@ final class ShNew extends Command.Direct<ShNew.Request> {
     public void execute(CommandContext context, Request request) {
         String name = request.name();
         if (request.shared()) {
-            SessionStore.NewShared outcome = store.createShared(name, request.expiry());
-            if (outcome.created() != null) {
-                context.send(context.reply(Status.OK).add("name", name).token(outcome.created().token()));
+            Sessions.NewShared outcome = sessions.createShared(name, request.expiry());
+            if (outcome.token() != null) {
+                context.send(context.reply(Status.OK).add("name", name).token(outcome.token()));
             } else if (outcome.nameInUse()) {
                 context.send(context.reply(Status.SESSION_NEW_FAIL).add("name", name)
                         .add("m", "a shared session with this name exists").token(SharedToken.of(name)));
@@ -110,7 +110,7 @@ final class ShNew extends Command.Direct<ShNew.Request> {
             if (name != null) {
                 reply.add("name", name);
             }
-            context.send(reply.token(store.createPrivate(request.expiry()).token()));
+            context.send(reply.token(sessions.createPrivate(request.expiry())));
         }
     }
 }

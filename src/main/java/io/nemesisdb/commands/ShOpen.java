@@ -9,8 +9,7 @@ import io.nemesisdb.command.CommandSpec;
 import io.nemesisdb.command.Param;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.protocol.Status;
-import io.nemesisdb.session.Session;
-import io.nemesisdb.session.SessionStore;
+import io.nemesisdb.session.Sessions;
 import jakarta.json.JsonObject;
 
 /** SH_OPEN (API.md 5): the token of the shared session {@code name}, without touching its idle clock. */
@@ -22,11 +21,11 @@ final class ShOpen extends Command.Direct<ShOpen.Request> {
     record Request(String name) {
     }
 
-    private final SessionStore store;
+    private final Sessions sessions;
 
-    ShOpen(SessionStore store) {
+    ShOpen(Sessions sessions) {
         super(SPEC);
-        this.store = store;
+        this.sessions = sessions;
     }
 
     @Override
@@ -37,12 +36,12 @@ final class ShOpen extends Command.Direct<ShOpen.Request> {
     @Override
     public void execute(CommandContext context, Request request) {
         String name = request.name();
-        Session session = store.findShared(name);
-        if (session == null) {
+        Long token = sessions.findShared(name);
+        if (token == null) {
             context.send(context.reply(Status.SESSION_OPEN_FAIL).add("name", name)
                     .add("m", "no shared session with this name").token(null));
             return;
         }
-        context.send(context.reply(Status.OK).add("name", name).token(session.token()));
+        context.send(context.reply(Status.OK).add("name", name).token(token));
     }
 }

@@ -32,7 +32,7 @@ public final class KeyRewrite {
     }
 
     /** Applies {@code edit} to the value of {@code key}; a missing key is rejected with 22 (KeyNotExist). */
-    public static Edit apply(KeySpace keySpace, String key, Function<JsonValue, Edit> edit) {
+    public static Edit apply(KeySpaceOperations keySpace, String key, Function<JsonValue, Edit> edit) {
         for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
             JsonValue current = keySpace.get(key);
             Edit decision = current == null ? keyAbsent(key) : edit.apply(current);
@@ -60,7 +60,8 @@ public final class KeyRewrite {
         });
     }
 
-    private static Edit keyAbsent(String key) {
+    /** The rejection of an edit of {@code key}, which does not exist: 22. */
+    public static Edit keyAbsent(String key) {
         return new Edit.Reject(Status.KEY_NOT_EXIST, "key '" + key + "' does not exist");
     }
 }

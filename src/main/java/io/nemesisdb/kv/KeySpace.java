@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 import io.nemesisdb.json.Utf8String;
 import jakarta.json.JsonObject;
@@ -43,19 +42,7 @@ import jakarta.json.JsonValue;
  * KV mode never closes its key space; there the check costs one read of a field that never
  * changes.
  */
-public final class KeySpace {
-
-    /**
-     * Thrown by an operation on a closed key space. Without a stack trace: it is an expected
-     * outcome of a race with a session's end, caught by the command dispatcher.
-     */
-    public static final class Closed extends RuntimeException {
-        private static final Closed INSTANCE = new Closed();
-
-        private Closed() {
-            super("the key space is closed", null, false, false);
-        }
-    }
+public final class KeySpace implements KeySpaceOperations {
 
     private enum OneKeyWrite { PUT, PUT_IF_ABSENT, REMOVE }
 
@@ -243,7 +230,7 @@ public final class KeySpace {
      * Runs {@code reader} on a consistent view of the content, which iterates in 0.6.4's order;
      * other readers proceed in parallel, writers wait. The reader must not keep or modify the map.
      */
-    public <R> R read(Function<Map<String, JsonValue>, R> reader) {
+    public <R> R read(Reader<R> reader) {
         long stamp = readLock();
         try {
             ensureOpen();
@@ -254,7 +241,7 @@ public final class KeySpace {
     }
 
     /** Runs {@code writer} with exclusive access to the content (in 0.6.4's order), as one atomic step. */
-    public <R> R write(Function<Map<String, JsonValue>, R> writer) {
+    public <R> R write(Writer<R> writer) {
         long stamp = writeLock();
         try {
             ensureOpen();

@@ -3,8 +3,11 @@ package io.nemesisdb.persist;
 import java.io.IOException;
 
 /**
- * The content of a dataset frozen at the moment a save started. Stored values are immutable, so
- * a snapshot shares them with the live key spaces and writing it needs no lock.
+ * The content a save writes, which the writer consumes entry by entry ({@link #writeTo}), so that
+ * a snapshot need not be held whole: an in-process store's snapshot is a point-in-time copy taken
+ * when the save starts (stored values are immutable, so it shares them with the live key spaces
+ * and writing it needs no lock); a store whose content does not fit one process hands in a
+ * {@link BatchedSnapshot}, fetched one batch at a time while it is written.
  */
 public interface Snapshot {
 

@@ -48,10 +48,6 @@ import jakarta.json.JsonValue;
  */
 public final class SessionStore {
 
-    /** What {@link #totals()} counts. */
-    public record Totals(long sessions, long keys) {
-    }
-
     private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger expiring = new AtomicInteger();
     private final NanoClock clock;
@@ -171,7 +167,7 @@ public final class SessionStore {
     }
 
     /** The number of sessions and of keys in all of them. */
-    public Totals totals() {
+    public Sessions.Totals totals() {
         long now = clock.nanoTime();
         long count = 0;
         long keys = 0;
@@ -185,7 +181,7 @@ public final class SessionStore {
                 }
             }
         }
-        return new Totals(count, keys);
+        return new Sessions.Totals(count, keys);
     }
 
     /** The number of sessions, expired ones included until they are swept or looked up. */

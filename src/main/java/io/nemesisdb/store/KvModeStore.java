@@ -3,6 +3,7 @@ package io.nemesisdb.store;
 import java.util.List;
 
 import io.nemesisdb.command.CommandContext;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.kv.KeySpace;
 import io.nemesisdb.persist.DatasetException;
 import io.nemesisdb.persist.DatasetReader;
@@ -28,7 +29,7 @@ final class KvModeStore implements Store {
     }
 
     @Override
-    public KeySpace find(CommandContext context) {
+    public KeySpaceOperations find(CommandContext context) {
         return keySpace;
     }
 

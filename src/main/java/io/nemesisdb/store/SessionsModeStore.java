@@ -1,15 +1,14 @@
 package io.nemesisdb.store;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.nemesisdb.command.CommandContext;
-import io.nemesisdb.kv.KeySpace;
+import io.nemesisdb.kv.KeySpaceOperations;
 import io.nemesisdb.ops.StoreMetrics;
 import io.nemesisdb.persist.DatasetException;
 import io.nemesisdb.persist.DatasetReader;
+import io.nemesisdb.persist.RestoredSessions;
 import io.nemesisdb.persist.SaveName;
 import io.nemesisdb.persist.SavedSession;
 import io.nemesisdb.persist.SessionsSnapshot;
@@ -42,7 +41,7 @@ final class SessionsModeStore implements Store {
     }
 
     @Override
-    public KeySpace find(CommandContext context) {
+    public KeySpaceOperations find(CommandContext context) {
         Session session = sessions.access(context.token());
         if (session == null) {
             replyClosed(context);
@@ -84,17 +83,10 @@ final class SessionsModeStore implements Store {
     @Override
     public Restored restore(DatasetReader reader, SaveName name) throws DatasetException {
         List<SavedSession> saved = reader.readSessions(name);
+        RestoredSessions.check(saved, name);
         List<RestoredSession> toRestore = new ArrayList<>(saved.size());
-        Set<Long> seen = new HashSet<>();
         long keys = 0;
         for (SavedSession session : saved) {
-            if (session.durationSeconds() > Expiry.MAX_DURATION_SECONDS) {
-                throw new DatasetException("dataset '" + name + "': session " + Long.toUnsignedString(session.token())
-                        + " has an expiry duration beyond " + Expiry.MAX_DURATION_SECONDS + " s");
-            }
-            if (!seen.add(session.token())) {
-                throw new DatasetException("dataset '" + name + "' holds session " + Long.toUnsignedString(session.token()) + " twice");
-            }
             if (sessions.exists(session.token())) {
                 continue;
             }

@@ -91,8 +91,8 @@ class LockFreeWritesTest {
                 }
             });
         }
-        tasks.add(() -> holdLock(writing, keySpace::write));
-        tasks.add(() -> holdLock(writing, keySpace::read));
+        tasks.add(() -> holdLock(writing, writer -> keySpace.write(writer::apply)));
+        tasks.add(() -> holdLock(writing, reader -> keySpace.read(reader::apply)));
         runAll(tasks);
         assertTrue(((JsonNumber) keySpace.get("a")).intValue() > 0, "a PUT_IF_ABSENT replaced a value");
     }

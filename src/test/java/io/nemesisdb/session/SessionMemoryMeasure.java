@@ -40,7 +40,7 @@ public final class SessionMemoryMeasure {
         }
         long elapsed = System.nanoTime() - start;
         long after = usedAfterGc();
-        SessionStore.Totals totals = store.totals();
+        Sessions.Totals totals = store.totals();
         System.out.printf("sessions: %,d, keys: %,d, created in %,d ms%n", totals.sessions(), totals.keys(), elapsed / 1_000_000);
         System.out.printf("heap used after GC: %,d MiB before, %,d MiB after; max heap %,d MiB%n",
                 before >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);

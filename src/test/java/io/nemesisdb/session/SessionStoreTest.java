@@ -168,7 +168,7 @@ class SessionStoreTest {
         now += SECOND;
         assertEquals(2, store.endAll());
         assertEquals(0, store.size());
-        assertEquals(new SessionStore.Totals(0, 0), store.totals());
+        assertEquals(new Sessions.Totals(0, 0), store.totals());
     }
 
     @Test
@@ -177,7 +177,7 @@ class SessionStoreTest {
         store.createPrivate(Expiry.NEVER).keySpace().setAll(Json.createObjectBuilder().add("a", 1).add("b", 2).build());
         store.createShared("s", Expiry.NEVER).created().keySpace().setAll(Json.createObjectBuilder().add("a", 1).build());
         store.createPrivate(Expiry.NEVER);
-        assertEquals(new SessionStore.Totals(3, 3), store.totals());
+        assertEquals(new Sessions.Totals(3, 3), store.totals());
     }
 
     @Test
