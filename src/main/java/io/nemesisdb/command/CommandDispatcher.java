@@ -2,6 +2,8 @@ package io.nemesisdb.command;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +20,7 @@ import io.nemesisdb.protocol.Status;
 import io.nemesisdb.protocol.Token;
 import io.nemesisdb.security.Role;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,7 +29,8 @@ import jakarta.json.JsonValue;
  * The transport-agnostic protocol core: takes one request message and sends its replies. Applies
  * the envelope checks, finds the command, validates its parameters, parses its request, checks
  * its token, and runs it: on the caller's thread, or, for an expensive command, on the
- * {@link ExpensiveCommands} threads. A command that works on a key space gets the request's key
+ * {@link ExpensiveCommands} threads, or, when the store's calls wait for the network, on a
+ * virtual thread of its own. A command that works on a key space gets the request's key
  * space from the {@link KeySpaceLookup} of the server's store.
  * Transports call it and know nothing of commands; before they pass the connection's next
  * message, they wait for the future {@link #onText} returned, so that replies stay in order.
@@ -63,12 +67,24 @@ public class CommandDispatcher {
     private EnvelopeParser parser;
     private Mode mode;
     private Duration queryBudget;
+    /** Where every command runs when the store {@linkplain KeySpaceLookup#blocks() blocks}; else null. */
+    private ExecutorService blockingCalls;
 
     @PostConstruct
     void init() {
         parser = new EnvelopeParser(settings.maxDepth());
         mode = settings.mode();
         queryBudget = settings.queryBudget();
+        if (keySpaces.blocks()) {
+            blockingCalls = Executors.newVirtualThreadPerTaskExecutor();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (blockingCalls != null) {
+            blockingCalls.shutdown();
+        }
     }
 
     /** Handles a binary message: always rejected (2). */
@@ -162,9 +178,12 @@ public class CommandDispatcher {
                     + " bytes of heap in use): only reads and deletes are accepted");
             return null;
         }
+        R parsed = request;
         if (command.isExpensive(request)) {
-            R parsed = request;
             return expensive.submit(() -> run(context, command, parsed));
+        }
+        if (blockingCalls != null) {
+            return CompletableFuture.runAsync(() -> run(context, command, parsed), blockingCalls);
         }
         run(context, command, request);
         return null;

@@ -20,4 +20,12 @@ public interface KeySpaceLookup {
      * command could run on it (sessions mode: the session ended meanwhile).
      */
     void replyClosed(CommandContext context);
+
+    /**
+     * True when the store's operations wait for the network (a data grid): then no command may run
+     * on a transport's thread, and the dispatcher runs every command on a virtual thread of its own.
+     */
+    default boolean blocks() {
+        return false;
+    }
 }

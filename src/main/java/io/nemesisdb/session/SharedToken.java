@@ -24,7 +24,7 @@ public final class SharedToken {
     }
 
     /** True when {@code token} could be a shared token: all bits of the mask are set. */
-    static boolean hasSharedForm(long token) {
+    public static boolean hasSharedForm(long token) {
         return (token & MASK) == MASK;
     }
 

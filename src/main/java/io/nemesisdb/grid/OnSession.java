@@ -1,0 +1,159 @@
+package io.nemesisdb.grid;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Map;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
+
+/**
+ * One {@code KV_} operation on a session, run by the owner of its token on the partition's thread:
+ * first the session's expiry against the owner's clock (an expired session is deleted, and the
+ * call finds none, or emptied, and the operation runs on the empty session), then the operation,
+ * then the new deadline. Returns {@code null} when there is no session. The backup replays what
+ * the owner decided ({@link Replay}), not the clock.
+ */
+final class OnSession extends GridProcessor<OnSession.Outcome> {
+
+    /** What the operation returned, when the session exists. */
+    static final class Outcome implements DataSerializable {
+        private Object value;
+
+        public Outcome() {
+        }
+
+        Outcome(Object value) {
+            this.value = value;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeObject(value);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            value = in.readObject();
+        }
+    }
+
+    private KeySpaceStep step;
+    private transient boolean deleted;
+    private transient boolean emptied;
+    private transient long deadline;
+
+    public OnSession() {
+    }
+
+    OnSession(KeySpaceStep step) {
+        this.step = step;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        KeySpaceStep.write(out, step);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        step = KeySpaceStep.read(in);
+    }
+
+    @Override
+    public Outcome process(Map.Entry<Long, GridSession> entry) {
+        GridSession session = entry.getValue();
+        if (session == null) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        if (session.isGone(now)) {
+            entry.setValue(null);
+            deleted = true;
+            return null;
+        }
+        if (session.isDue(now)) {
+            session.empty();
+            emptied = true;
+        }
+        Serializable result = step.apply(session.keys());
+        session.restart(now);
+        deadline = session.deadlineMillis();
+        entry.setValue(session);
+        return new Outcome(result);
+    }
+
+    @Override
+    public EntryProcessor<Long, GridSession, Outcome> getBackupProcessor() {
+        return new Replay(deleted, emptied, step.changes() ? step : null, deadline);
+    }
+
+    /** On the backup: what the owner did, with the owner's deadline. */
+    static final class Replay extends GridProcessor<Outcome> {
+        private boolean deleted;
+        private boolean emptied;
+        private KeySpaceStep step;
+        private long deadline;
+
+        public Replay() {
+        }
+
+        Replay(boolean deleted, boolean emptied, KeySpaceStep step, long deadline) {
+            this.deleted = deleted;
+            this.emptied = emptied;
+            this.step = step;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeBoolean(deleted);
+            out.writeBoolean(emptied);
+            out.writeLong(deadline);
+            out.writeBoolean(step != null);
+            if (step != null) {
+                KeySpaceStep.write(out, step);
+            }
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            deleted = in.readBoolean();
+            emptied = in.readBoolean();
+            deadline = in.readLong();
+            step = in.readBoolean() ? KeySpaceStep.read(in) : null;
+        }
+
+        @Override
+        public Outcome process(Map.Entry<Long, GridSession> entry) {
+            GridSession session = entry.getValue();
+            if (session == null) {
+                return null;
+            }
+            if (deleted) {
+                entry.setValue(null);
+                return null;
+            }
+            if (emptied) {
+                session.empty();
+            }
+            if (step != null) {
+                step.apply(session.keys());
+            }
+            session.deadline(deadline);
+            entry.setValue(session);
+            return null;
+        }
+
+        @Override
+        public EntryProcessor<Long, GridSession, Outcome> getBackupProcessor() {
+            return null;
+        }
+    }
+}
