@@ -1,12 +1,10 @@
 package io.nemesisdb.session;
 
-import java.io.Serializable;
-
 /**
  * How a session expires: after {@code durationSeconds} without a {@code KV_} command (0: never),
  * by being deleted ({@code deleteSession}) or by losing its keys and living on.
  */
-public record Expiry(long durationSeconds, boolean deleteSession) implements Serializable {
+public record Expiry(long durationSeconds, boolean deleteSession) {
 
     /** Sessions created without {@code expiry}. */
     public static final Expiry NEVER = new Expiry(0, false);
