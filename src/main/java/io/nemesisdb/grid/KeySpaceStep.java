@@ -30,19 +30,22 @@ sealed interface KeySpaceStep extends Serializable {
         return true;
     }
 
-    record Get(String key) implements KeySpaceStep {
+    /** A step that only reads. */
+    sealed interface Read extends KeySpaceStep {
         @Override
-        public Serializable apply(KeySpace keys) {
-            return GridJson.text(keys.get(key));
-        }
-
-        @Override
-        public boolean changes() {
+        default boolean changes() {
             return false;
         }
     }
 
-    record GetAll(ArrayList<String> names) implements KeySpaceStep {
+    record Get(String key) implements Read {
+        @Override
+        public Serializable apply(KeySpace keys) {
+            return GridJson.text(keys.get(key));
+        }
+    }
+
+    record GetAll(ArrayList<String> names) implements Read {
         @Override
         public Serializable apply(KeySpace keys) {
             JsonValue[] values = keys.getAll(names);
@@ -52,39 +55,24 @@ sealed interface KeySpaceStep extends Serializable {
             }
             return texts;
         }
-
-        @Override
-        public boolean changes() {
-            return false;
-        }
     }
 
-    record Count() implements KeySpaceStep {
+    record Count() implements Read {
         @Override
         public Serializable apply(KeySpace keys) {
             return keys.count();
         }
-
-        @Override
-        public boolean changes() {
-            return false;
-        }
     }
 
-    record Keys() implements KeySpaceStep {
+    record Keys() implements Read {
         @Override
         public Serializable apply(KeySpace keys) {
             return new ArrayList<>(keys.keys());
         }
-
-        @Override
-        public boolean changes() {
-            return false;
-        }
     }
 
     /** The whole content in 0.6.4's order: names and value texts alternating. */
-    record Content() implements KeySpaceStep {
+    record Content() implements Read {
         @Override
         public Serializable apply(KeySpace keys) {
             return keys.read(map -> {
@@ -96,11 +84,6 @@ sealed interface KeySpaceStep extends Serializable {
                 });
                 return pairs;
             });
-        }
-
-        @Override
-        public boolean changes() {
-            return false;
         }
     }
 

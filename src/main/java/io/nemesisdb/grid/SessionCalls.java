@@ -159,13 +159,9 @@ final class SessionCalls {
 
         @Override
         public Boolean process(Map.Entry<Long, GridSession> entry) {
-            GridSession session = entry.getValue();
-            if (session == null) {
-                return false;
-            }
-            entry.setValue(null);
-            removed = true;
-            return !session.isGone(System.currentTimeMillis());
+            Boolean live = EndAll.remove(entry);
+            removed = live != null;
+            return Boolean.TRUE.equals(live);
         }
 
         @Override
@@ -201,6 +197,11 @@ final class SessionCalls {
 
         @Override
         public Boolean process(Map.Entry<Long, GridSession> entry) {
+            return remove(entry);
+        }
+
+        /** Removes the session: whether it was live, or {@code null} when there was none. */
+        static Boolean remove(Map.Entry<Long, GridSession> entry) {
             GridSession session = entry.getValue();
             if (session == null) {
                 return null;
