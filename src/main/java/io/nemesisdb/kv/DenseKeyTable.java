@@ -54,7 +54,7 @@ final class DenseKeyTable {
 
     /** A table with room for {@code capacity} keys before it grows. */
     DenseKeyTable(int capacity) {
-        entries = new byte[capacity][];
+        entries = new Object[capacity];
     }
 
     int size() {

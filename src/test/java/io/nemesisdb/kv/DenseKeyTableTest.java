@@ -14,6 +14,7 @@ import java.util.Random;
 
 import io.nemesisdb.json.LiteralNumber;
 import io.nemesisdb.support.CollidingNames;
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,20 @@ class DenseKeyTableTest {
         assertTrue(table.replace(a, DenseEntry.of(a, JsonValue.FALSE)));
         assertEquals(JsonValue.FALSE, DenseEntry.value(table.find(a)));
         assertEquals(1, table.size());
+    }
+
+    @Test
+    void aSmallTableHoldsObjectsAndArraysBesideScalarsAndGrows() {
+        DenseKeyTable table = new DenseKeyTable(2);
+        List<JsonValue> values = List.of(JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_ARRAY, JsonValue.NULL,
+                Json.createObjectBuilder().add("x", 1).build());
+        for (int i = 0; i < 20; i++) {
+            byte[] key = DenseEntry.keyBytes("k" + i);
+            assertNull(table.put(key, DenseEntry.of(key, values.get(i % values.size()))));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(values.get(i % values.size()), DenseEntry.value(table.find(DenseEntry.keyBytes("k" + i))));
+        }
     }
 
     @ParameterizedTest(name = "{0} names")
