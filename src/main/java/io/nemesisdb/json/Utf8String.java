@@ -35,6 +35,14 @@ public final class Utf8String implements JsonString {
         return new Utf8String(plain);
     }
 
+    /**
+     * The string whose JSON text is {@code bytes[from..to)}, printable ASCII without {@code "}
+     * or {@code \\}: the text as {@link JsonText} writes it, so it is kept as is.
+     */
+    static Utf8String ofPlainAscii(byte[] bytes, int from, int to) {
+        return new Utf8String(Arrays.copyOfRange(bytes, from, to));
+    }
+
     /** {@code value}, or when it is a string held otherwise, the same string as a {@code Utf8String}. */
     public static JsonValue dense(JsonValue value) {
         return value instanceof JsonString string && !(value instanceof Utf8String) ? of(string.getString()) : value;
