@@ -1,5 +1,6 @@
 package io.nemesisdb.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jakarta.json.JsonValue;
@@ -8,12 +9,18 @@ import jakarta.json.JsonValue;
  * The containers a reader is building, one per depth, and the member names they wait to be
  * added under, in arrays that grow with the depth, so that reading needs no recursion. Builders
  * are reused at each depth, from value to value. A sharing stack also remembers the last object
- * built at each depth, whose names the next object of the same shape shares.
+ * built at each depth, whose names the next object of the same shape shares. A stack for requests
+ * also keeps the names its thread read recently at the top levels of requests: commands and
+ * their parameters, a handful of names read over and over.
  */
 final class ContainerStack {
 
     /** The depths up to which a sharing stack lets objects share their names with the last of their depth. */
     private static final int MAX_MODEL_DEPTH = 8;
+    /** Slots of the recent names: a power of two. */
+    private static final int RECENT_NAMES = 64;
+    /** The longest name kept among the recent names. */
+    private static final int MAX_RECENT_NAME = 24;
     /** Depth beyond which a thread's stack for requests is dropped after use rather than kept. */
     private static final int KEPT_DEPTH = 64;
     /** The stacks of request values, one per thread: requests allocate no builders. */
@@ -24,6 +31,8 @@ final class ContainerStack {
     private CompactObject.Builder[] objects = new CompactObject.Builder[4];
     private CompactArray.Builder[] arrays = new CompactArray.Builder[4];
     private final CompactObject[] models;
+    /** Direct-mapped by length and first and last byte; a miss replaces. */
+    private final String[] recentNames = new String[RECENT_NAMES];
 
     ContainerStack(boolean sharing) {
         models = sharing ? new CompactObject[MAX_MODEL_DEPTH] : null;
@@ -36,6 +45,30 @@ final class ContainerStack {
             FOR_REQUESTS.remove();
         }
         return stack;
+    }
+
+    /**
+     * The name whose text is {@code bytes[from..to)}, plain ASCII: the same {@code String} as the
+     * last time this thread read it, if it is still among the recent names, so that reading it
+     * allocates nothing and its hash is already computed.
+     */
+    String recentName(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_RECENT_NAME) {
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
+        int slot = (length * 31 + bytes[from] * 7 + bytes[to - 1]) & (RECENT_NAMES - 1);
+        String recent = recentNames[slot];
+        if (recent != null && recent.length() == length) {
+            int i = 0;
+            while (i < length && recent.charAt(i) == bytes[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return recent;
+            }
+        }
+        return recentNames[slot] = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
     void start(int depth, boolean object, String name) {

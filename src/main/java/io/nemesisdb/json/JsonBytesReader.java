@@ -29,12 +29,15 @@ public final class JsonBytesReader {
     private static final int JUST_OPENED = 0;
     private static final int AFTER_COMMA = 1;
     private static final int AFTER_VALUE = 2;
+    /** Names this deep or less (the command's, and its parameters') come from {@link ContainerStack#recentName}. */
+    private static final int RECENT_NAME_DEPTH = 2;
 
     private final byte[] bytes;
     private final int end;
     private final int maxDepth;
     private int pos;
     private int topLevelState = JUST_OPENED;
+    private ContainerStack stack;
 
     /** A reader of {@code bytes[0..length)} that refuses containers nested more than {@code maxDepth} deep. */
     public JsonBytesReader(byte[] bytes, int length, int maxDepth) {
@@ -84,7 +87,7 @@ public final class JsonBytesReader {
 
     /** The top-level member's name, and its {@code :}; its value follows. */
     public String memberName() {
-        return nameAndColon();
+        return nameAndColon(1);
     }
 
     /** Fails unless nothing but whitespace is left. */
@@ -100,7 +103,7 @@ public final class JsonBytesReader {
         if (c != '{' && c != '[') {
             return scalar(c);
         }
-        ContainerStack open = ContainerStack.forRequests();
+        ContainerStack open = stack();
         int depth = 0;
         open(open, 0, outerDepth, c, null);
         int state = JUST_OPENED;
@@ -124,7 +127,7 @@ public final class JsonBytesReader {
                 state = AFTER_COMMA;
                 continue;
             }
-            String name = object ? nameAndColon() : null;
+            String name = object ? nameAndColon(outerDepth + depth + 1) : null;
             c = peek("a value");
             if (c == '{' || c == '[') {
                 open(open, ++depth, outerDepth, c, name);
@@ -159,7 +162,15 @@ public final class JsonBytesReader {
         };
     }
 
-    private String nameAndColon() {
+    private ContainerStack stack() {
+        if (stack == null) {
+            stack = ContainerStack.forRequests();
+        }
+        return stack;
+    }
+
+    /** The name of a member of a container {@code depth} deep, and its {@code :}. */
+    private String nameAndColon(int depth) {
         if (peek("a member name") != '"') {
             throw new Invalid("expected a member name", pos);
         }
@@ -167,7 +178,8 @@ public final class JsonBytesReader {
         int plainEnd = plainAsciiEnd(from);
         String name;
         if (plainEnd < end && bytes[plainEnd] == '"') {
-            name = new String(bytes, from, plainEnd - from, StandardCharsets.ISO_8859_1);
+            name = depth <= RECENT_NAME_DEPTH ? stack().recentName(bytes, from, plainEnd)
+                    : new String(bytes, from, plainEnd - from, StandardCharsets.ISO_8859_1);
             pos = plainEnd + 1;
         } else {
             name = decodeString(from, plainEnd);

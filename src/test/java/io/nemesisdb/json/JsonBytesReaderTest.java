@@ -2,6 +2,8 @@ package io.nemesisdb.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
@@ -103,6 +105,24 @@ class JsonBytesReaderTest {
         assertEquals("[1]", JsonText.toJson(reader.value(0)));
         reader.end();
         assertThrows(JsonBytesReader.Invalid.class, () -> new JsonBytesReader(text, 4, MAX_DEPTH).end());
+    }
+
+    @Test
+    void namesAtTheTopLevelsAreReusedFromRequestToRequestAndDeeperOnesAreNot() {
+        byte[] text = "{\"KV_SET\":{\"keys\":{\"user\":1}}}".getBytes(StandardCharsets.UTF_8);
+        JsonBytesReader first = new JsonBytesReader(text, text.length, MAX_DEPTH);
+        JsonBytesReader second = new JsonBytesReader(text, text.length, MAX_DEPTH);
+        first.startObject();
+        second.startObject();
+        first.nextMember();
+        second.nextMember();
+        assertSame(first.memberName(), second.memberName());
+        JsonValue firstBody = first.value(1);
+        JsonValue secondBody = second.value(1);
+        String firstKeys = firstBody.asJsonObject().keySet().iterator().next();
+        assertSame(firstKeys, secondBody.asJsonObject().keySet().iterator().next());
+        assertNotSame(firstBody.asJsonObject().getJsonObject(firstKeys).keySet().iterator().next(),
+                secondBody.asJsonObject().getJsonObject(firstKeys).keySet().iterator().next());
     }
 
     /** Random edits of valid texts: every variation is read as Parsson reads it, or refused as Parsson refuses it. */
