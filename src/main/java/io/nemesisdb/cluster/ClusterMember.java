@@ -54,12 +54,22 @@ class ClusterMember implements ClusterMembership {
 
     @PostConstruct
     void join() {
-        events = new MemberEvents(metrics);
+        events = new MemberEvents(metrics, settings.backups());
         long started = System.nanoTime();
         instance = Hazelcast.newHazelcastInstance(MemberConfig.of(settings, server.host(), operations.shutdownTimeout(), events));
+        arrangePartitions();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         LOG.info(() -> "cluster " + settings.name() + ": joined as " + instance.getCluster().getLocalMember().getAddress()
                 + " in " + millis + " ms, " + members() + " members");
+    }
+
+    /**
+     * Hazelcast assigns the partitions to members on their first use; asking for an owner does it
+     * now, so that readiness (a safe cluster) and the migrations count mean something before the
+     * first command, and the first command does not wait for it.
+     */
+    private void arrangePartitions() {
+        instance.getPartitionService().getPartitions().iterator().next().getOwner();
     }
 
     /** Joins at start-up rather than on first use: creating this bean starts the member. */

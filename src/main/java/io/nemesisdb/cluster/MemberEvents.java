@@ -23,10 +23,13 @@ final class MemberEvents implements MembershipListener, MigrationListener, Parti
     private static final Logger LOG = Logger.getLogger(MemberEvents.class.getName());
 
     private final ClusterMetrics metrics;
+    private final int backups;
     private volatile boolean leaving;
 
-    MemberEvents(ClusterMetrics metrics) {
+    /** @param backups the backups every entry has ({@code nemesis.cluster.backups}) */
+    MemberEvents(ClusterMetrics metrics, int backups) {
         this.metrics = metrics;
+        this.backups = backups;
     }
 
     /** Shutting down or shut down: from the start of a leave on. */
@@ -64,11 +67,19 @@ final class MemberEvents implements MembershipListener, MigrationListener, Parti
         metrics.migrated(false);
     }
 
+    /**
+     * Hazelcast reports a partition whose replicas 0 (the owner) to {@code getLostBackupCount()}
+     * were lost; the data is lost only when that takes in every backup too. A lost owner whose
+     * backup takes over is a member's failure, which the membership log shows.
+     */
     @Override
     public void partitionLost(PartitionLostEvent event) {
+        if (event.getLostBackupCount() < backups) {
+            return;
+        }
         metrics.partitionLost();
-        LOG.severe(() -> "cluster: partition " + event.getPartitionId() + " lost replicas up to index "
-                + event.getLostBackupCount() + " (more members failed at once than nemesis.cluster.backups covers)");
+        LOG.severe(() -> "cluster: partition " + event.getPartitionId() + " lost its owner and every backup: its entries"
+                + " are gone (more members failed at once than nemesis.cluster.backups covers)");
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * What the cluster member reports in cluster mode: the partition replica migrations the cluster
- * ran (as its master announces them to every member) and the partitions it lost. Registered, with
+ * ran and the partitions it lost, as every member hears of them. Registered, with
  * the gauges of {@link ClusterMembership}, only in cluster mode.
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class ClusterMetrics {
         migrationsFailed = registry.counter(describe("nemesis.cluster.migrations.failed",
                 "Partition replica moves that failed (the cluster retries them)"));
         partitionsLost = registry.counter(describe("nemesis.cluster.partitions.lost",
-                "Partitions that lost a replica with no copy left to take its place: data was lost"));
+                "Partitions whose owner and every backup were lost at once: their entries are gone"));
     }
 
     /** Registers the counters and the gauges read from {@code membership} when metrics are scraped. */
@@ -46,7 +46,7 @@ public class ClusterMetrics {
         (completed ? migrations : migrationsFailed).inc();
     }
 
-    /** A partition lost a replica that no backup could replace. */
+    /** A partition lost its owner and every backup at once. */
     public void partitionLost() {
         partitionsLost.inc();
     }
