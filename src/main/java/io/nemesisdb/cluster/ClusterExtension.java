@@ -1,6 +1,5 @@
 package io.nemesisdb.cluster;
 
-import io.nemesisdb.config.ClusterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Vetoed;
@@ -16,8 +15,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ClusterExtension implements Extension {
 
+    private static final String ENABLED = "nemesis.cluster.enabled";
+
+    /**
+     * Bean discovery is Helidon's build time: the config seen here is the server's (Main registers
+     * it before the container starts), where the flag was already checked; a container started
+     * another way (a {@code @HelidonTest}) may see a config without it, which means off.
+     */
     void addMember(@Observes BeforeBeanDiscovery discovery) {
-        if (ClusterSettings.from(ConfigProvider.getConfig()).enabled()) {
+        boolean enabled = ConfigProvider.getConfig().getOptionalValue(ENABLED, String.class)
+                .map(value -> Boolean.parseBoolean(value.strip())).orElse(false);
+        if (enabled) {
             discovery.addAnnotatedType(ClusterMember.class, ClusterMember.class.getName())
                     .remove(annotation -> annotation.annotationType() == Vetoed.class)
                     .add(ApplicationScoped.Literal.INSTANCE);
