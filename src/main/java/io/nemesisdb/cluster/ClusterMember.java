@@ -109,7 +109,7 @@ class ClusterMember implements ClusterMembership {
     public boolean leave(Duration timeout) {
         Thread leaving = Thread.ofPlatform().daemon().name("nemesis-cluster-leave").start(instance::shutdown);
         try {
-            return leaving.join(timeout.isZero() ? Duration.ofMillis(1) : timeout) && !instance.getLifecycleService().isRunning();
+            return leaving.join(timeout) && !instance.getLifecycleService().isRunning();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
