@@ -35,7 +35,11 @@ public final class Utf8String implements JsonString {
         return new Utf8String(plain);
     }
 
-    /** The string whose JSON text, between the quotes, is {@code bytes[from, to)}; copies it. */
+    /**
+     * The string whose JSON text, between the quotes, is {@code bytes[from, to)}, escaped as
+     * {@link JsonText} writes it (a stored value's text, or plain ASCII without {@code "} or
+     * {@code \\}); copies it.
+     */
     public static Utf8String ofText(byte[] bytes, int from, int to) {
         return new Utf8String(Arrays.copyOfRange(bytes, from, to));
     }
