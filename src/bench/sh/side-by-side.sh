@@ -8,6 +8,7 @@
 #   -s sessions mode (each connection makes its own session)   -r rounds (default 3)   -d measured seconds (default 5)
 # JAVA selects the java binary (21+), default: java on the PATH; BENCH_CP the generator's classes;
 # AUTH_KEY is sent to every server (set it when a server requires keys); LOADS replaces the loads;
+# KEYS the key range the loads use (the generator's default, 10,000; load larger ranges first, with --op load);
 # GENERATOR_CPUS pins the generator (taskset -c), e.g. 1 when the servers are pinned to core 0.
 set -eu
 SESSIONS=false ROUNDS=3 DURATION=5
@@ -33,7 +34,7 @@ measure() { # name url pid op connections window
     key=""
     [ -n "${AUTH_KEY:-}" ] && key="--auth-key $AUTH_KEY"
     run=$(generator -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$2" --server-pid "$3" --sessions "$SESSIONS" \
-        --op "$4" --connections "$5" --window "$6" --duration "$DURATION" --warmup 3 $threads $key 2>&1) ||
+        --op "$4" --connections "$5" --window "$6" --duration "$DURATION" --warmup 3 --keys "${KEYS:-10000}" $threads $key 2>&1) ||
         { printf 'the generator failed against %s (%s):\n%s\n' "$1" "$2" "$run" >&2; exit 1; }
     printf '%s\n' "$run" |
         awk -v name="$1" -v load="$4 c$5 w$6" '

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.helidon.microprofile.server.Server;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.nemesisdb.client.cli.Cli;
+import io.nemesisdb.config.ClusterSettings;
 import io.nemesisdb.config.KnownSettings;
 import io.nemesisdb.config.LaunchConfigSource;
 import io.nemesisdb.config.LaunchOptions;
@@ -70,6 +71,7 @@ public final class Main {
         ServerSettings settings;
         OperationsSettings operations;
         SecuritySettings security;
+        ClusterSettings cluster;
         try {
             Map<String, String> launchSettings = LaunchOptions.parse(args, Main::warn);
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -84,6 +86,7 @@ public final class Main {
             settings = ServerSettings.from(config);
             operations = OperationsSettings.from(config);
             security = SecuritySettings.from(config);
+            cluster = ClusterSettings.from(config);
             checkAccess(settings, security);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
@@ -95,7 +98,7 @@ public final class Main {
         Signal.handle(new Signal("TERM"), signal -> abortStartUp("SIGTERM"));
         Signal.handle(new Signal("INT"), signal -> abortStartUp("SIGINT"));
         try {
-            checkPorts(settings, operations);
+            checkPorts(settings, operations, cluster);
             checkPersistPath(settings);
             Server.builder().config(config).build().start();
         } catch (SettingsException e) {
@@ -191,13 +194,20 @@ public final class Main {
      * Fails early, naming the port and the setting that moves it, when a listener could not bind:
      * Helidon would log a stack trace naming another port, or none.
      */
-    private static void checkPorts(ServerSettings settings, OperationsSettings operations) {
+    private static void checkPorts(ServerSettings settings, OperationsSettings operations, ClusterSettings cluster) {
         if (settings.port() != 0 && settings.port() == operations.adminPort()) {
             throw new SettingsException("server.port and nemesis.admin-port are both " + settings.port()
                     + ": the WebSocket and the admin listener need a port each; change one of them");
         }
+        if (cluster.enabled() && (cluster.port() == settings.port() || cluster.port() == operations.adminPort())) {
+            throw new SettingsException("nemesis.cluster.port is " + cluster.port() + ", the port of another listener"
+                    + " (server.port or nemesis.admin-port); each listener needs a port of its own");
+        }
         checkPortFree(settings.host(), settings.port(), "cannot start on ", "server.port");
         checkPortFree(settings.host(), operations.adminPort(), "cannot start the admin listener on ", "nemesis.admin-port");
+        if (cluster.enabled()) {
+            checkPortFree(settings.host(), cluster.port(), "cannot start the cluster member on ", "nemesis.cluster.port");
+        }
     }
 
     private static void checkPortFree(String host, int port, String failure, String setting) {

@@ -1,5 +1,6 @@
 package io.nemesisdb.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -101,12 +102,18 @@ public class CommandDispatcher {
      * @param role what the connection's access key allows ({@link Role#ADMIN} when no keys are configured)
      */
     public CompletableFuture<Void> onText(String message, ReplySink sink, Role role) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        return onText(utf8, utf8.length, sink, role);
+    }
+
+    /** Handles the text message {@code utf8[0..length)}, valid UTF-8, as {@link #onText(String, ReplySink, Role)}. */
+    public CompletableFuture<Void> onText(byte[] utf8, int length, ReplySink sink, Role role) {
         if (!gate.enter()) {
             return DONE;
         }
         CompletableFuture<Void> handedOff;
         try {
-            handedOff = handle(message, sink, role);
+            handedOff = handle(parser.parse(utf8, length), sink, role);
         } catch (RuntimeException | Error e) {
             gate.leave();
             throw e;
@@ -118,9 +125,8 @@ public class CommandDispatcher {
         return handedOff.whenComplete((done, failure) -> gate.leave());
     }
 
-    /** Handles the message; null when it is done, else the future of the command handed off. */
-    private CompletableFuture<Void> handle(String message, ReplySink sink, Role role) {
-        Envelope envelope = parser.parse(message);
+    /** Handles the parsed message; null when it is done, else the future of the command handed off. */
+    private CompletableFuture<Void> handle(Envelope envelope, ReplySink sink, Role role) {
         if (envelope.isRejected()) {
             send(sink, new Reply(ERR_PREFIX, envelope.error()).add("m", envelope.message()));
             return null;

@@ -1,7 +1,5 @@
 package io.nemesisdb.json;
 
-import java.util.Arrays;
-
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -19,19 +17,12 @@ public final class JsonValueReader {
     private static final int SHARED_SLOTS = 4096;
     /** The longest string value a sharing reader shares; longer ones rarely repeat. */
     private static final int MAX_SHARED_LENGTH = 32;
-    /** The depths up to which a sharing reader lets objects share their names with the last of their depth. */
-    private static final int MAX_MODEL_DEPTH = 8;
-
-    /** The containers of request values, one set per thread: requests allocate no builders. */
-    private static final ThreadLocal<Containers> REQUEST_CONTAINERS = ThreadLocal.withInitial(() -> new Containers(false));
-    /** Depth beyond which a thread's request containers are dropped after use rather than kept. */
-    private static final int KEPT_DEPTH = 64;
 
     private final JsonProvider provider;
     /** Recent member names and short string values by hash, or null: direct-mapped, a miss replaces. */
     private final String[] sharedNames;
     private final JsonString[] sharedStrings;
-    private final Containers containers;
+    private final ContainerStack containers;
 
     /** A reader for values that are read once, such as requests: safe for concurrent use. */
     public JsonValueReader(JsonProvider provider) {
@@ -42,7 +33,7 @@ public final class JsonValueReader {
         this.provider = provider;
         this.sharedNames = sharing ? new String[SHARED_SLOTS] : null;
         this.sharedStrings = sharing ? new JsonString[SHARED_SLOTS] : null;
-        this.containers = sharing ? new Containers(true) : null;
+        this.containers = sharing ? new ContainerStack(true) : null;
     }
 
     /**
@@ -66,19 +57,16 @@ public final class JsonValueReader {
         if (scalar != null) {
             return scalar;
         }
-        Containers open = containers != null ? containers : REQUEST_CONTAINERS.get();
-        if (open.depthCapacity() > KEPT_DEPTH && containers == null) {
-            REQUEST_CONTAINERS.remove();
-        }
+        ContainerStack open = containers != null ? containers : ContainerStack.forRequests();
         int depth = 0;
-        open.start(0, first, null);
+        open.start(0, first == JsonParser.Event.START_OBJECT, null);
         String name = null;
         while (true) {
             JsonParser.Event event = parser.next();
             switch (event) {
                 case KEY_NAME -> name = memberName(parser.getString());
                 case START_OBJECT, START_ARRAY -> {
-                    open.start(++depth, event, name);
+                    open.start(++depth, event == JsonParser.Event.START_OBJECT, name);
                     name = null;
                 }
                 case END_OBJECT, END_ARRAY -> {
@@ -95,67 +83,6 @@ public final class JsonValueReader {
                     name = null;
                 }
             }
-        }
-    }
-
-    /**
-     * The containers being read, one per depth, and the member names they wait to be added
-     * under, in arrays that grow with the depth. Builders are reused at each depth, from value to
-     * value. A sharing reader also remembers the last object built at each depth, whose names the
-     * next object of the same shape shares.
-     */
-    private static final class Containers {
-        private Object[] building = new Object[4];
-        private String[] names = new String[4];
-        private CompactObject.Builder[] objects = new CompactObject.Builder[4];
-        private CompactArray.Builder[] arrays = new CompactArray.Builder[4];
-        private final CompactObject[] models;
-
-        Containers(boolean sharing) {
-            models = sharing ? new CompactObject[MAX_MODEL_DEPTH] : null;
-        }
-
-        void start(int depth, JsonParser.Event event, String name) {
-            if (depth == building.length) {
-                building = Arrays.copyOf(building, depth * 2);
-                names = Arrays.copyOf(names, depth * 2);
-                objects = Arrays.copyOf(objects, depth * 2);
-                arrays = Arrays.copyOf(arrays, depth * 2);
-            }
-            names[depth] = name;
-            if (event == JsonParser.Event.START_OBJECT) {
-                CompactObject.Builder builder = objects[depth];
-                building[depth] = builder != null ? builder.clear() : (objects[depth] = new CompactObject.Builder());
-            } else {
-                CompactArray.Builder builder = arrays[depth];
-                building[depth] = builder != null ? builder.clear() : (arrays[depth] = new CompactArray.Builder());
-            }
-        }
-
-        int depthCapacity() {
-            return building.length;
-        }
-
-        String nameOf(int depth) {
-            return names[depth];
-        }
-
-        void add(int depth, String name, JsonValue value) {
-            if (building[depth] instanceof CompactObject.Builder object) {
-                object.add(name, value);
-            } else {
-                ((CompactArray.Builder) building[depth]).add(value);
-            }
-        }
-
-        JsonValue finish(int depth) {
-            if (!(building[depth] instanceof CompactObject.Builder object)) {
-                return ((CompactArray.Builder) building[depth]).build();
-            }
-            if (models == null || depth >= models.length) {
-                return object.build();
-            }
-            return models[depth] = object.build(models[depth]);
         }
     }
 

@@ -35,9 +35,13 @@ public final class Utf8String implements JsonString {
         return new Utf8String(plain);
     }
 
-    /** {@code value}, or when it is a string held otherwise, the same string as a {@code Utf8String}. */
-    public static JsonValue dense(JsonValue value) {
-        return value instanceof JsonString string && !(value instanceof Utf8String) ? of(string.getString()) : value;
+    /**
+     * The string whose JSON text, between the quotes, is {@code bytes[from, to)}, escaped as
+     * {@link JsonText} writes it (a stored value's text, or plain ASCII without {@code "} or
+     * {@code \\}); copies it.
+     */
+    public static Utf8String ofText(byte[] bytes, int from, int to) {
+        return new Utf8String(Arrays.copyOfRange(bytes, from, to));
     }
 
     /** The escaped UTF-8 text between the quotes; not to be modified. */

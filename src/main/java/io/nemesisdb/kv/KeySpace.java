@@ -8,33 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
 
-import io.nemesisdb.json.Utf8String;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * One key space: keys mapped to immutable JSON values.
+ * One key space: keys mapped to JSON values, held as one {@link DenseEntry} per key (for a
+ * scalar value, the key's bytes and the value's JSON text in one array) in a
+ * {@link DenseKeyTable}. A scalar is read from its text on each access, so it comes back byte for
+ * byte as it was stored.
  *
  * <p>Every command is atomic and isolated. Writers hold an exclusive lock, so a write of several
- * keys is seen whole or not at all. Readers of several keys read optimistically and retry under a
- * shared lock only when a write overlapped, so reads never wait for each other; a read of one key
- * needs no lock at all. Values are immutable, so readers share them without copies. String values
- * are stored as {@link Utf8String}s, the smaller form, whatever form they came in.
+ * keys is seen whole or not at all. Readers read optimistically and retry under a shared lock only
+ * when a write overlapped, so reads never wait for each other, and a read of one key takes no lock
+ * at all unless a write that adds or removes keys overlaps it.
  *
- * <p>KV mode's key space, which every client writes at once, also writes single keys without the
- * lock while no one holds it ({@link LockFreeWrites}): one lock word taken by every write, on
- * two cores, cost a fifth of the server's time per {@code KV_SET}. Those writes stay isolated:
- * lock holders wait them out, and optimistic readers check them as they check the lock.
+ * <p>KV mode's key space, which every client writes at once, also overwrites single keys without
+ * the lock while no one holds it ({@link LockFreeWrites}): one lock word taken by every write, on
+ * two cores, cost a fifth of the server's time per {@code KV_SET}. Such an overwrite swaps one
+ * entry for another in its place, which a reader sees whole. A single-key write that adds or
+ * removes a key changes the table's shape and takes the lock. Lock holders wait the lock-free
+ * writes out, and optimistic readers of several keys check them as they check the lock.
  *
  * <p>Keys are listed ({@link #keys()}, and every whole-content view: searches, saves) in NemesisDB
- * 0.6.4's order, kept by {@link KeyOrder} beside the map: only adding or removing a key touches it,
- * so reads and overwrites, the commands clients send most, cost what they did. Lock-free writes
- * that add or remove a key bring the order into line with the map under the order's monitor, so
- * that whoever holds the lock sees both agree.
+ * 0.6.4's order, the table's own.
  *
  * <p>A key space can be {@linkplain #close() closed} (a session ended): the close waits for the
  * commands running on it, and every operation that starts afterwards throws {@link Closed}
@@ -46,26 +45,24 @@ public final class KeySpace implements KeySpaceOperations {
 
     private enum OneKeyWrite { PUT, PUT_IF_ABSENT, REMOVE }
 
-    private final ConcurrentHashMap<String, JsonValue> map;
-    private final KeyOrder order = new KeyOrder();
+    private final DenseKeyTable table;
     private final StampedLock lock = new StampedLock();
     /** Null where single-key writes take the lock like the others. */
     private final LockFreeWrites lockFree;
     private volatile boolean closed;
 
-    /** A key space shared by many clients, such as KV mode's: single-key writes run without the lock. */
+    /** A key space shared by many clients, such as KV mode's: single-key overwrites run without the lock. */
     public KeySpace() {
-        map = new ConcurrentHashMap<>();
+        table = new DenseKeyTable();
         lockFree = new LockFreeWrites();
     }
 
     /**
      * A key space sized for about {@code expectedKeys} keys, whose writes all take the lock; it
-     * grows as needed. Sessions use a small size: with a million sessions, the default table's
-     * unused slots alone cost 48 MB, and their locks are rarely contended.
+     * grows as needed. Sessions use a small size: a million sessions each hold their own.
      */
     public KeySpace(int expectedKeys) {
-        map = new ConcurrentHashMap<>(expectedKeys);
+        table = new DenseKeyTable(expectedKeys);
         lockFree = null;
     }
 
@@ -88,15 +85,28 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** The value of {@code key}, or {@code null}. */
     public JsonValue get(String key) {
-        JsonValue value = map.get(key);
+        Object entry = find(DenseEntry.keyBytes(key));
         ensureOpen();
-        return value;
+        return valueOf(entry);
     }
 
     /** Stores every member of {@code keys}, overwriting. */
     public void setAll(JsonObject keys) {
-        if (lockFree != null && keys.size() == 1 && writeWithoutLock(OneKeyWrite.PUT, keys)) {
-            return;
+        if (lockFree != null && keys.size() == 1) {
+            Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
+            byte[] key = DenseEntry.keyBytes(member.getKey());
+            Object entry = DenseEntry.of(key, member.getValue());
+            if (writeWithoutLock(OneKeyWrite.PUT, key, entry)) {
+                return;
+            }
+            long stamp = writeLock();
+            try {
+                ensureOpen();
+                table.put(key, entry);
+                return;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
         }
         long stamp = writeLock();
         try {
@@ -109,15 +119,17 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** Stores the members of {@code keys} whose names are not stored yet. */
     public void addAbsent(JsonObject keys) {
-        if (lockFree != null && keys.size() == 1 && writeWithoutLock(OneKeyWrite.PUT_IF_ABSENT, keys)) {
+        if (lockFree != null && keys.size() == 1
+                && writeWithoutLock(OneKeyWrite.PUT_IF_ABSENT, DenseEntry.keyBytes(keys.keySet().iterator().next()), null)) {
             return;
         }
         long stamp = writeLock();
         try {
             ensureOpen();
             for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
-                if (map.putIfAbsent(member.getKey(), Utf8String.dense(member.getValue())) == null) {
-                    order.add(member.getKey());
+                byte[] key = DenseEntry.keyBytes(member.getKey());
+                if (table.find(key) == null) {
+                    table.put(key, DenseEntry.of(key, member.getValue()));
                 }
             }
         } finally {
@@ -127,16 +139,15 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** Removes the given keys; absent ones are ignored. */
     public void removeAll(List<String> keys) {
-        if (lockFree != null && keys.size() == 1 && writeWithoutLock(OneKeyWrite.REMOVE, keys.get(0), null)) {
+        if (lockFree != null && keys.size() == 1
+                && writeWithoutLock(OneKeyWrite.REMOVE, DenseEntry.keyBytes(keys.get(0)), null)) {
             return;
         }
         long stamp = writeLock();
         try {
             ensureOpen();
             for (String key : keys) {
-                if (map.remove(key) != null) {
-                    order.remove(key);
-                }
+                table.remove(DenseEntry.keyBytes(key));
             }
         } finally {
             lock.unlockWrite(stamp);
@@ -148,9 +159,8 @@ public final class KeySpace implements KeySpaceOperations {
         long stamp = writeLock();
         try {
             ensureOpen();
-            int count = map.size();
-            map.clear();
-            order.clear();
+            int count = table.size();
+            table.clear();
             return count;
         } finally {
             lock.unlockWrite(stamp);
@@ -162,9 +172,8 @@ public final class KeySpace implements KeySpaceOperations {
         long stamp = writeLock();
         try {
             ensureOpen();
-            int count = map.size();
-            map.clear();
-            order.clear();
+            int count = table.size();
+            table.clear();
             putAll(keys);
             return count;
         } finally {
@@ -176,14 +185,14 @@ public final class KeySpace implements KeySpaceOperations {
     public int count() {
         long stamp = lock.tryOptimisticRead();
         long writes = lockFreeStamp();
-        int count = map.size();
+        int count = table.size();
         if (validate(stamp, writes)) {
             return count;
         }
         stamp = readLock();
         try {
             ensureOpen();
-            return map.size();
+            return table.size();
         } finally {
             lock.unlockRead(stamp);
         }
@@ -199,20 +208,27 @@ public final class KeySpace implements KeySpaceOperations {
             values[0] = get(keys.get(0));
             return values;
         }
+        byte[][] names = new byte[values.length][];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = DenseEntry.keyBytes(keys.get(i));
+        }
+        Object[] entries = new Object[values.length];
         long stamp = lock.tryOptimisticRead();
         long writes = lockFreeStamp();
-        fill(keys, values);
-        if (validate(stamp, writes)) {
-            return values;
+        fill(names, entries);
+        if (!validate(stamp, writes)) {
+            stamp = readLock();
+            try {
+                ensureOpen();
+                fill(names, entries);
+            } finally {
+                lock.unlockRead(stamp);
+            }
         }
-        stamp = readLock();
-        try {
-            ensureOpen();
-            fill(keys, values);
-            return values;
-        } finally {
-            lock.unlockRead(stamp);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = valueOf(entries[i]);
         }
+        return values;
     }
 
     /** All key names in 0.6.4's order, as one consistent snapshot. */
@@ -220,7 +236,7 @@ public final class KeySpace implements KeySpaceOperations {
         long stamp = readLock();
         try {
             ensureOpen();
-            return Arrays.asList(order.toArray());
+            return Arrays.asList(table.keys());
         } finally {
             lock.unlockRead(stamp);
         }
@@ -251,61 +267,55 @@ public final class KeySpace implements KeySpaceOperations {
         }
     }
 
-    /** {@link #writeWithoutLock(OneKeyWrite, String, JsonValue)} for the one member of {@code keys}. */
-    private boolean writeWithoutLock(OneKeyWrite write, JsonObject keys) {
-        Map.Entry<String, JsonValue> member = keys.entrySet().iterator().next();
-        return writeWithoutLock(write, member.getKey(), Utf8String.dense(member.getValue()));
+    /**
+     * The entry of {@code key}: read optimistically, without any lock, and again under the shared
+     * lock only when a write that adds or removes keys overlapped. An overwrite without the lock
+     * swaps the entry whole, so it needs no check.
+     */
+    private Object find(byte[] key) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            Object entry = table.find(key);
+            if (lock.validate(stamp)) {
+                return entry;
+            }
+        }
+        stamp = readLock();
+        try {
+            return table.find(key);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     /**
-     * Writes one key without the lock unless someone holds it; false when someone does and the
-     * write must take the lock. The write counts as begun before the lock is checked: see
-     * {@link LockFreeWrites}.
+     * Writes one key without the lock unless someone holds it or the write adds or removes a key;
+     * false when it must take the lock. Only overwrites change the content here: a put of a new
+     * key and a removal of a stored one change the table's shape, which readers check through the
+     * lock. The write counts as begun before the lock is checked: see {@link LockFreeWrites}.
      */
-    private boolean writeWithoutLock(OneKeyWrite write, String key, JsonValue value) {
+    private boolean writeWithoutLock(OneKeyWrite write, byte[] key, Object entry) {
         int cell = lockFree.begin();
         try {
             if (lock.isWriteLocked() || lock.isReadLocked()) {
                 return false;
             }
             ensureOpen();
-            // an overwrite, the common case, leaves the order alone: only a key added or removed touches it
-            boolean addedOrRemoved = switch (write) {
-                case PUT -> map.put(key, value) == null;
-                case PUT_IF_ABSENT -> map.putIfAbsent(key, value) == null;
-                case REMOVE -> map.remove(key) != null;
+            return switch (write) {
+                case PUT -> table.replace(key, entry);
+                case PUT_IF_ABSENT -> table.find(key) != null;
+                case REMOVE -> table.find(key) == null;
             };
-            if (addedOrRemoved) {
-                reorder(key);
-            }
-            return true;
         } finally {
             lockFree.end(cell);
-        }
-    }
-
-    /**
-     * After a lock-free write added or removed {@code key}: lists it when the map holds it and
-     * unlists it when not. Another lock-free write of the same key may have run between the map's
-     * change and this, so the order follows what the map holds now, not what this write did; the
-     * last of them to get here sets the order right for good.
-     */
-    private void reorder(String key) {
-        synchronized (order) {
-            if (map.containsKey(key)) {
-                order.add(key);
-            } else {
-                order.remove(key);
-            }
         }
     }
 
     /** Stores every member of {@code keys}, listing the new ones last; under the lock only. */
     private void putAll(JsonObject keys) {
         for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
-            if (map.put(member.getKey(), Utf8String.dense(member.getValue())) == null) {
-                order.add(member.getKey());
-            }
+            byte[] key = DenseEntry.keyBytes(member.getKey());
+            table.put(key, DenseEntry.of(key, member.getValue()));
         }
     }
 
@@ -343,62 +353,59 @@ public final class KeySpace implements KeySpaceOperations {
         }
     }
 
-    private void fill(List<String> keys, JsonValue[] values) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = map.get(keys.get(i));
+    private void fill(byte[][] keys, Object[] entries) {
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = table.find(keys[i]);
         }
     }
 
+    private static JsonValue valueOf(Object entry) {
+        return entry == null ? null : DenseEntry.value(entry);
+    }
+
     /**
-     * The map with its order, as the lock's holders see it: additions and removals keep the order,
-     * iteration follows it. Used only under the lock, where no lock-free write runs.
+     * The content as a map, as the lock's holders see it: additions and removals keep the order,
+     * iteration follows it, values are read from their text on each access. Used only under the
+     * lock, where no lock-free write runs.
      */
     private final class Content extends AbstractMap<String, JsonValue> {
 
         @Override
         public JsonValue get(Object key) {
-            return map.get(key);
+            return key instanceof String name ? valueOf(table.find(DenseEntry.keyBytes(name))) : null;
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return map.containsKey(key);
+            return key instanceof String name && table.find(DenseEntry.keyBytes(name)) != null;
         }
 
         @Override
         public int size() {
-            return map.size();
+            return table.size();
         }
 
         @Override
         public JsonValue put(String key, JsonValue value) {
-            JsonValue previous = map.put(key, Utf8String.dense(value));
-            if (previous == null) {
-                order.add(key);
-            }
-            return previous;
+            byte[] name = DenseEntry.keyBytes(key);
+            return valueOf(table.put(name, DenseEntry.of(name, value)));
         }
 
         @Override
         public JsonValue remove(Object key) {
-            JsonValue previous = map.remove(key);
-            if (previous != null) {
-                order.remove((String) key);
-            }
-            return previous;
+            return key instanceof String name ? valueOf(table.remove(DenseEntry.keyBytes(name))) : null;
         }
 
         @Override
         public void clear() {
-            map.clear();
-            order.clear();
+            table.clear();
         }
 
         @Override
         public void forEach(BiConsumer<? super String, ? super JsonValue> action) {
-            for (int i = 0; i < order.size(); i++) {
-                String key = order.get(i);
-                action.accept(key, map.get(key));
+            for (int i = 0; i < table.size(); i++) {
+                Object entry = table.entryAt(i);
+                action.accept(DenseEntry.key(entry), DenseEntry.value(entry));
             }
         }
 
@@ -407,7 +414,7 @@ public final class KeySpace implements KeySpaceOperations {
             return new AbstractSet<>() {
                 @Override
                 public int size() {
-                    return order.size();
+                    return table.size();
                 }
 
                 @Override
@@ -417,16 +424,16 @@ public final class KeySpace implements KeySpaceOperations {
 
                         @Override
                         public boolean hasNext() {
-                            return next < order.size();
+                            return next < table.size();
                         }
 
                         @Override
                         public Entry<String, JsonValue> next() {
-                            if (next >= order.size()) {
+                            if (next >= table.size()) {
                                 throw new NoSuchElementException();
                             }
-                            String key = order.get(next++);
-                            return new SimpleImmutableEntry<>(key, map.get(key));
+                            Object entry = table.entryAt(next++);
+                            return new SimpleImmutableEntry<>(DenseEntry.key(entry), DenseEntry.value(entry));
                         }
                     };
                 }

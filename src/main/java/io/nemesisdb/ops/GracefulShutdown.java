@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 /**
  * The shutdown sequence run on SIGTERM, within {@code nemesis.shutdown-timeout}: readiness goes
  * false, new messages are no longer executed and the ones being executed finish and reply, every
- * client is closed with 1001 (and any that connects later too), then the dataset named by
- * {@code nemesis.persist.save-on-stop} is saved by the {@link FinalSave}.
+ * client is closed with 1001 (and any that connects later too), in cluster mode the member leaves
+ * the cluster once its partitions have moved to the others ({@link ClusterMembership#leave}), then
+ * the dataset named by {@code nemesis.persist.save-on-stop} is saved by the {@link FinalSave}.
  */
 @ApplicationScoped
 public class GracefulShutdown {
@@ -36,6 +37,9 @@ public class GracefulShutdown {
 
     @Inject
     Instance<FinalSave> finalSave;
+
+    @Inject
+    Instance<ClusterMembership> cluster;
 
     /**
      * Runs the sequence, logging each step; true when everything, the final save included,
@@ -65,6 +69,9 @@ public class GracefulShutdown {
         int clients = connections.count();
         connections.closeAll("server shutting down");
         LOG.info(() -> "shutdown: " + clients + " client connection" + (clients == 1 ? "" : "s") + " closed with 1001");
+        if (cluster.isResolvable()) {
+            complete &= leave(cluster.get(), deadline);
+        }
         if (settings.saveOnStop().isPresent()) {
             LOG.info(() -> "shutdown: saving dataset " + settings.saveOnStop().get());
             complete &= save(settings.saveOnStop().get(), deadline);
@@ -73,6 +80,17 @@ public class GracefulShutdown {
         boolean done = complete;
         LOG.info(() -> "shutdown " + (done ? "complete" : "incomplete") + " after " + millis + " ms: exiting");
         return complete;
+    }
+
+    private static boolean leave(ClusterMembership member, long deadline) {
+        LOG.info("shutdown: leaving the cluster, moving this member's partitions to the others");
+        if (member.leave(remaining(deadline))) {
+            LOG.info("shutdown: left the cluster");
+            return true;
+        }
+        LOG.warning("shutdown: the shutdown timeout ran out before this member's partitions had moved; the others"
+                + " keep their backups");
+        return false;
     }
 
     private boolean save(String name, long deadline) {

@@ -10,6 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
  * when metrics are scraped (connections open, expensive commands running and waiting, and the
  * keys, in sessions mode also the sessions, held by the server's store, its {@link StoreSize})
  * and the counters of the command registry
- * and {@link StoreMetrics}, whose beans it creates.
+ * and {@link StoreMetrics}, whose beans it creates; in cluster mode also {@link ClusterMetrics}.
  */
 @ApplicationScoped
 class MetricsRegistration {
@@ -46,6 +47,12 @@ class MetricsRegistration {
     @Inject
     ExpensiveCommands expensiveCommands;
 
+    @Inject
+    Instance<ClusterMembership> cluster;
+
+    @Inject
+    ClusterMetrics clusterMetrics;
+
     void register(@Observes @Priority(PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object event) {
         commands.all();
         storeMetrics.register();
@@ -61,6 +68,9 @@ class MetricsRegistration {
         registry.gauge(describe("nemesis.keys", "Keys stored"), size, StoreSize::keys);
         if (size.hasSessions()) {
             registry.gauge(describe("nemesis.sessions", "Sessions open"), size, StoreSize::sessions);
+        }
+        if (cluster.isResolvable()) {
+            clusterMetrics.register(cluster.get());
         }
     }
 

@@ -1,15 +1,9 @@
 package io.nemesisdb.protocol;
 
-import java.io.StringReader;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
-import io.nemesisdb.json.JsonValueReader;
-import io.nemesisdb.json.ThreadLocalBufferPool;
+import io.nemesisdb.json.JsonBytesReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import org.eclipse.parsson.api.BufferPool;
 
 /**
  * Parses a request message and applies the envelope checks of protocol section 1.1 in their
@@ -18,47 +12,45 @@ import org.eclipse.parsson.api.BufferPool;
  */
 public final class EnvelopeParser {
 
-    private final JsonParserFactory parsers;
-    private final JsonValueReader values;
+    private final int maxDepth;
 
-    /** @param maxDepth the deepest nesting a message may have; deeper messages are invalid JSON */
+    /** @param maxDepth the deepest nesting a message may have, the envelope included; deeper messages are invalid JSON */
     public EnvelopeParser(int maxDepth) {
-        JsonProvider provider = JsonProvider.provider();
-        // Parsson refuses a document that reaches its maxDepth, so the deepest allowed is one less
-        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", maxDepth + 1,
-                BufferPool.class.getName(), new ThreadLocalBufferPool()));
-        this.values = new JsonValueReader(provider);
+        this.maxDepth = maxDepth;
     }
 
     public Envelope parse(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, utf8.length);
+    }
+
+    /** Parses {@code utf8[0..length)}, which must be valid UTF-8. */
+    public Envelope parse(byte[] utf8, int length) {
+        JsonBytesReader reader = new JsonBytesReader(utf8, length, maxDepth);
         String command = null;
         JsonValue body = null;
         int members = 0;
         boolean object;
-        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
-            if (!parser.hasNext()) {
+        try {
+            if (reader.atEnd()) {
                 return Envelope.rejected(Status.JSON_INVALID, "empty message");
             }
-            JsonParser.Event first = parser.next();
-            object = first == JsonParser.Event.START_OBJECT;
+            object = reader.objectNext();
             if (object) {
-                JsonParser.Event event;
-                while ((event = parser.next()) == JsonParser.Event.KEY_NAME) {
-                    String name = parser.getString();
-                    JsonValue value = values.read(parser, parser.next());
+                reader.startObject();
+                while (reader.nextMember()) {
+                    String name = reader.memberName();
+                    JsonValue value = reader.value(1);
                     if (members++ == 0) {
                         command = name;
                         body = value;
                     }
                 }
             } else {
-                values.read(parser, first);
+                reader.value(0);
             }
-            if (parser.hasNext()) {
-                return Envelope.rejected(Status.JSON_INVALID, "text after the JSON value");
-            }
-        } catch (RuntimeException e) {
-            // JsonParsingException for malformed text; Parsson reports excessive nesting with a plain RuntimeException
+            reader.end();
+        } catch (JsonBytesReader.Invalid e) {
             return Envelope.rejected(Status.JSON_INVALID, "invalid JSON: " + e.getMessage());
         }
         if (!object || members == 0) {

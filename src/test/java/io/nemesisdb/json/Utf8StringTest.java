@@ -2,13 +2,11 @@ package io.nemesisdb.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.StringReader;
 
 import jakarta.json.Json;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class Utf8StringTest {
@@ -60,14 +58,11 @@ class Utf8StringTest {
     }
 
     @Test
-    void denseTurnsOtherStringsIntoUtf8StringsAndLeavesTheRestAlone() {
-        JsonValue dense = Utf8String.dense(Json.createValue("x\"y"));
-        assertEquals(Utf8String.class, dense.getClass());
-        assertEquals("x\"y", ((JsonString) dense).getString());
-        Utf8String already = Utf8String.of("z");
-        assertSame(already, Utf8String.dense(already));
-        JsonValue number = new LiteralNumber("1.50");
-        assertSame(number, Utf8String.dense(number));
-        assertSame(JsonValue.NULL, Utf8String.dense(JsonValue.NULL));
+    void ofTextCopiesTheTextBetweenTheQuotes() {
+        byte[] text = "..\"x\\\"y\"..".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Utf8String string = Utf8String.ofText(text, 3, text.length - 3);
+        text[4] = 'z';
+        assertEquals("x\"y", string.getString());
+        assertEquals(Utf8String.of("x\"y"), string);
     }
 }

@@ -2,7 +2,6 @@ package io.nemesisdb.kv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +70,7 @@ class KeyRewriteTest {
                 current -> new KeyRewrite.Edit.Reject(Status.PATH_NOT_EXIST, "no"));
 
         assertInstanceOf(KeyRewrite.Edit.Reject.class, edit);
-        assertSame(original, keySpace.get("k"));
+        assertEquals(original, keySpace.get("k"));
     }
 
     @Test

@@ -35,6 +35,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.nemesisdb.support.AdminClient;
@@ -251,6 +252,56 @@ class KubernetesManifestsTest {
         for (var probe : List.of(tls.getStartupProbe(), tls.getLivenessProbe(), tls.getReadinessProbe())) {
             assertEquals("HTTPS", probe.getHttpGet().getScheme());
         }
+    }
+
+    @Test
+    void theClusterOverlayRunsThreeMembersThatFindEachOtherThroughTheHeadlessService() throws IOException {
+        ObjectMapper yaml = new YAMLMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Path overlayDir = K8S.resolve("cluster");
+        Kustomization overlay = yaml.readValue(overlayDir.resolve("kustomization.yaml").toFile(), Kustomization.class);
+        assertEquals(List.of("../", "pdb.yaml"), overlay.resources());
+        assertEquals(List.of(new Patch("statefulset.yaml"), new Patch("service-headless.yaml")), overlay.patches());
+        StatefulSet members = strict(yaml.readValue(overlayDir.resolve("statefulset.yaml").toFile(), StatefulSet.class),
+                "cluster/statefulset.yaml");
+        Service headless = strict(yaml.readValue(overlayDir.resolve("service-headless.yaml").toFile(), Service.class),
+                "cluster/service-headless.yaml");
+        PodDisruptionBudget budget = strict(yaml.readValue(overlayDir.resolve("pdb.yaml").toFile(), PodDisruptionBudget.class),
+                "cluster/pdb.yaml");
+        assertEquals(statefulSet.getMetadata().getName(), members.getMetadata().getName());
+        assertEquals(3, members.getSpec().getReplicas());
+        assertEquals("Parallel", members.getSpec().getPodManagementPolicy(), "readiness waits for the others to join");
+
+        Container member = members.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(container().getName(), member.getName());
+        Map<String, String> env = member.getEnv().stream().collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        Set<String> settings = defaults.stringPropertyNames().stream().map(KubernetesManifestsTest::variable).collect(Collectors.toSet());
+        assertTrue(settings.containsAll(env.keySet()), () -> env.keySet() + " are not all settings");
+        assertEquals("true", env.get("NEMESIS_CLUSTER_ENABLED"));
+        assertEquals(statefulSet.getSpec().getServiceName(), env.get("NEMESIS_CLUSTER_MEMBERS"), "discovery by the headless Service's name");
+        assertEquals(headless.getMetadata().getName(), env.get("NEMESIS_CLUSTER_MEMBERS"));
+        assertTrue(headless.getSpec().getPublishNotReadyAddresses(), "members find each other before they are ready");
+        int clusterPort = member.getPorts().stream().filter(port -> port.getName().equals("cluster"))
+                .findFirst().orElseThrow().getContainerPort();
+        assertEquals(Integer.parseInt(defaults.getProperty("nemesis.cluster.port")), clusterPort);
+        assertEquals(Integer.toString(clusterPort), env.get("NEMESIS_CLUSTER_PORT"));
+        ServicePort servicePort = headless.getSpec().getPorts().get(0);
+        assertEquals(clusterPort, servicePort.getPort());
+        assertEquals("cluster", servicePort.getTargetPort().getStrVal());
+        assertTrue(Integer.parseInt(env.get("NEMESIS_SHUTDOWN_TIMEOUT")) < members.getSpec().getTemplate().getSpec()
+                .getTerminationGracePeriodSeconds(), "the graceful leave must end before the kubelet kills the pod");
+
+        Map<String, String> podLabels = statefulSet.getSpec().getTemplate().getMetadata().getLabels();
+        assertEquals(1, budget.getSpec().getMaxUnavailable().getIntVal(), "one backup covers one member");
+        assertEquals(podLabels, budget.getSpec().getSelector().getMatchLabels());
+        var antiAffinity = members.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution();
+        assertEquals(1, antiAffinity.size());
+        assertEquals("kubernetes.io/hostname", antiAffinity.get(0).getTopologyKey());
+        assertEquals(podLabels, antiAffinity.get(0).getLabelSelector().getMatchLabels());
+    }
+
+    private static String variable(String setting) {
+        return setting.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     @Test

@@ -105,13 +105,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Waits until the server listens and returns its port; fails if it exits or takes over 60 s. */
     public int awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        return awaitReady(60);
+    }
+
+    /** As {@link #awaitReady()}, for a start-up that may take up to {@code seconds} (a cluster member's join). */
+    public int awaitReady(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!ready.await(100, TimeUnit.MILLISECONDS)) {
             if (!process.isAlive()) {
                 throw new AssertionError("server exited with " + process.exitValue() + ": " + stderr);
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("server not ready after 60 s: " + stdout + stderr);
+                throw new AssertionError("server not ready after " + seconds + " s: " + stdout + stderr);
             }
         }
         return port;

@@ -9,7 +9,6 @@ import static io.nemesisdb.transport.FrameRules.PONG;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -295,9 +294,8 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
             meter.rejected(TransportMeter.Rejection.INVALID_UTF8);
             connection.closeWith(CloseCodes.INVALID_PAYLOAD, "text message is not valid UTF-8");
         } else {
-            String text = new String(message, 0, size, StandardCharsets.UTF_8);
             try {
-                CompletableFuture<Void> done = dispatcher.onText(text, connection, role);
+                CompletableFuture<Void> done = dispatcher.onText(message, size, connection, role);
                 if (done != CommandDispatcher.DONE) {
                     // even when already complete: its replies reach this loop as tasks queued ahead of the resume
                     running = done;

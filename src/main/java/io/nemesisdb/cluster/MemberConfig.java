@@ -1,0 +1,85 @@
+package io.nemesisdb.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.EventListener;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.nemesisdb.config.ClusterSettings;
+import io.nemesisdb.config.SettingsException;
+
+/**
+ * The Hazelcast member's configuration, built from the server's settings (no XML): the cluster's
+ * name, the port bound to the server's address, discovery by the member list (TCP-IP) or by one
+ * DNS name (Kubernetes), never by multicast or auto-detection, the two maps with synchronous
+ * backups, logging through the server's own (java.util.logging), no phone-home and no shutdown
+ * hook of its own (the server's graceful shutdown leaves the cluster).
+ */
+final class MemberConfig {
+
+    /** Sessions mode: session token to the session with its keys (cluster.md 5.2). */
+    static final String SESSIONS_MAP = "nemesis-sessions";
+    /** KV mode: key to value (cluster.md 5.3). */
+    static final String KV_MAP = "nemesis-kv";
+
+    private MemberConfig() {
+    }
+
+    /**
+     * @param host the server's {@code server.host}: the member binds there, or to every address
+     *             when it is a wildcard (in a pod, 0.0.0.0)
+     * @param leaveTimeout the longest a graceful leave may wait for partitions to move
+     * @param listeners the membership, migration, partition-loss and lifecycle listeners, registered
+     *                  before the member joins so that they see its first events
+     */
+    static Config of(ClusterSettings settings, String host, Duration leaveTimeout, EventListener listeners) {
+        Config config = new Config().setClusterName(settings.name());
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.graceful.shutdown.max.wait", Long.toString(Math.max(1, leaveTimeout.toSeconds())));
+        config.addListenerConfig(new ListenerConfig(listeners));
+        network(config.getNetworkConfig(), settings, host, config);
+        config.addMapConfig(map(SESSIONS_MAP, settings.backups()).setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(map(KV_MAP, settings.backups()));
+        return config;
+    }
+
+    private static MapConfig map(String name, int backups) {
+        return new MapConfig(name).setBackupCount(backups).setAsyncBackupCount(0);
+    }
+
+    private static void network(NetworkConfig network, ClusterSettings settings, String host, Config config) {
+        network.setPort(settings.port()).setPortAutoIncrement(false);
+        InetAddress address = resolve(host);
+        if (!address.isAnyLocalAddress()) {
+            config.setProperty("hazelcast.socket.bind.any", "false");
+            network.getInterfaces().setEnabled(true).addInterface(address.getHostAddress());
+        }
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        if (settings.dnsName() != null) {
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("service-dns", settings.dnsName())
+                    .setProperty("service-port", Integer.toString(settings.port()));
+        } else {
+            join.getTcpIpConfig().setEnabled(true)
+                    .setMembers(settings.members().stream().map(ClusterSettings.Member::toString).toList());
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new SettingsException("cluster mode: server.host '" + host + "' has no address for the cluster member to bind");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.nemesisdb.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.ChildServersOnly;
+import io.nemesisdb.support.PrometheusText;
+import io.nemesisdb.support.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode's membership, with members in JVMs of their own on 127.0.0.1: three form one
+ * cluster and each reports it ready; one killed with SIGKILL leaves two that stay ready; one
+ * stopped with SIGTERM leaves gracefully; a server with the mode off starts no member at all; bad
+ * settings stop the start-up with one line. The data still lives in each member's own store here
+ * (the grid store is tested with it).
+ */
+@ChildServersOnly
+class ClusterMembershipTest {
+
+    /**
+     * Hazelcast's timings shortened for tests (its defaults suit real networks): the join waits
+     * 1 s instead of 5 for other members, and a member that stops answering is dropped after 5 s
+     * without heartbeats (sent every second) instead of 60.
+     */
+    private static final Map<String, String> QUICK_HAZELCAST = Map.of(
+            "hazelcast.wait.seconds.before.join", "1",
+            "hazelcast.heartbeat.interval.seconds", "1",
+            "hazelcast.max.no.heartbeat.seconds", "5");
+
+    /** How long a member may take to start, join or see a change: long, for a crowded machine. */
+    private static final long WAIT_SECONDS = 180;
+
+    @TempDir
+    Path dir;
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private List<ServerProcess> startMembers(List<Integer> clusterPorts) throws IOException {
+        String members = clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        List<ServerProcess> started = new ArrayList<>();
+        for (int port : clusterPorts) {
+            Map<String, String> settings = new HashMap<>(QUICK_HAZELCAST);
+            settings.put("nemesis.persist.path", Files.createDirectories(dir.resolve("member-" + port)).toString());
+            settings.put("nemesis.cluster.enabled", "true");
+            settings.put("nemesis.cluster.name", "test-" + clusterPorts.get(0));
+            settings.put("nemesis.cluster.members", members);
+            settings.put("nemesis.cluster.port", Integer.toString(port));
+            started.add(ServerProcess.startWithHeap("256m", settings));
+        }
+        return started;
+    }
+
+    private static double metric(ServerProcess member, String name) throws IOException, InterruptedException {
+        return PrometheusText.value(AdminClient.get(member.adminPort(), "/metrics").body(), name);
+    }
+
+    private static boolean ready(ServerProcess member) {
+        try {
+            return AdminClient.get(member.adminPort(), "/health/ready").status() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static int members(ServerProcess member) {
+        try {
+            return (int) metric(member, "nemesis_cluster_members");
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails, saying {@code what} and the members' logs, after WAIT_SECONDS. */
+    private static void await(String what, BooleanSupplier condition, List<ServerProcess> members) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never " + what + ": " + members.stream().map(ServerProcess::log).toList());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void closeAll(List<ServerProcess> members) throws InterruptedException {
+        for (ServerProcess member : members) {
+            member.close();
+        }
+    }
+
+    @Test
+    void threeMembersFormOneClusterAndTheSurvivorsOfAKillStayReady() throws Exception {
+        List<ServerProcess> members = startMembers(freePorts(3));
+        try {
+            for (ServerProcess member : members) {
+                member.awaitReady((int) WAIT_SECONDS);
+            }
+            await("three members, each ready", () -> members.stream().allMatch(m -> members(m) == 3 && ready(m)), members);
+            for (ServerProcess member : members) {
+                assertEquals(1, metric(member, "nemesis_cluster_safe"));
+                assertEquals(0, metric(member, "nemesis_cluster_partitions_lost_total"));
+                assertTrue(AdminClient.get(member.adminPort(), "/health/ready").body().contains("\"clusterMembers\":3"));
+            }
+
+            members.get(2).kill();
+            List<ServerProcess> survivors = members.subList(0, 2);
+            await("two members after the kill", () -> survivors.stream().allMatch(m -> members(m) == 2), members);
+            await("the survivors safe again", () -> survivors.stream().allMatch(m -> {
+                try {
+                    return metric(m, "nemesis_cluster_safe") == 1;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            }), members);
+            for (ServerProcess survivor : survivors) {
+                assertTrue(ready(survivor), survivor.log());
+                assertEquals(0, metric(survivor, "nemesis_cluster_partitions_lost_total"), "one backup covers one loss");
+                assertTrue(metric(survivor, "nemesis_cluster_migrations_total") > 0, "the lost member's partitions moved");
+                assertEquals(0, metric(survivor, "nemesis_cluster_migrations_failed_total"));
+            }
+
+            members.get(1).terminate();
+            assertEquals(0, members.get(1).awaitExit(60), members.get(1).log());
+            assertTrue(members.get(1).log().contains("shutdown: left the cluster"), members.get(1).log());
+            await("one member after the graceful leave", () -> members(members.get(0)) == 1, members);
+            assertTrue(ready(members.get(0)), members.get(0).log());
+        } finally {
+            closeAll(members);
+        }
+    }
+
+    @Test
+    void withTheModeOffNoHazelcastClassIsLoadedAndNoClusterPortOpened() throws Exception {
+        int clusterPort = freePorts(1).get(0);
+        Map<String, String> settings = Map.of("nemesis.persist.path", dir.toString(),
+                "nemesis.cluster.members", "127.0.0.1:" + clusterPort, "nemesis.cluster.port", Integer.toString(clusterPort));
+        try (ServerProcess server = ServerProcess.start(settings, Map.of("JDK_JAVA_OPTIONS", "-verbose:class"))) {
+            int port = server.awaitReady();
+            List<String> hazelcast = server.stdout().stream().filter(line -> line.contains("com.hazelcast")).toList();
+            assertEquals(List.of(), hazelcast);
+            assertTrue(server.stdout().stream().anyMatch(line -> line.contains("io.nemesisdb.cluster.ClusterExtension")),
+                    "-verbose:class did not take effect");
+            Set<Integer> listening = listeningPorts(server.process().pid());
+            assertTrue(listening.containsAll(Set.of(port, server.adminPort())), listening::toString);
+            assertFalse(listening.contains(clusterPort), listening::toString);
+        }
+    }
+
+    /** The TCP ports process {@code pid} listens on: its sockets (/proc/PID/fd) in LISTEN state in /proc/net/tcp{,6}. */
+    private static Set<Integer> listeningPorts(long pid) throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        Set<Integer> ports = new HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[3].equals("0A") && inodes.contains(fields[9])) {
+                    ports.add(Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
+    }
+
+    @Test
+    void badClusterSettingsStopTheStartUpWithOneLine() throws Exception {
+        Map<String, String> noMembers = Map.of("nemesis.persist.path", dir.toString(), "nemesis.cluster.enabled", "true");
+        try (ServerProcess server = ServerProcess.start(noMembers)) {
+            assertEquals(2, server.awaitExit(60));
+            assertTrue(server.log().contains("nemesisdb: setting nemesis.cluster.members is empty, but cluster mode is on"),
+                    server.log());
+        }
+        int taken = freePorts(1).get(0);
+        try (ServerSocket occupied = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress());
+             ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString(),
+                     "nemesis.cluster.enabled", "true", "nemesis.cluster.members", "127.0.0.1:" + taken,
+                     "nemesis.cluster.port", Integer.toString(taken)))) {
+            assertEquals(1, server.awaitExit(60));
+            assertTrue(server.log().contains("nemesisdb: cannot start the cluster member on 127.0.0.1:" + taken + ": port "
+                    + taken + " is taken"), server.log());
+            assertTrue(server.log().contains("set nemesis.cluster.port (NEMESIS_CLUSTER_PORT) to a free port"), server.log());
+        }
+    }
+}
