@@ -8,9 +8,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Adds the {@link ClusterMember} bean, and so the {@code HazelcastInstance} bean, only in cluster
- * mode: the class is {@code @Vetoed}, since bean discovery would otherwise start a member and load
- * Hazelcast's classes even with the mode off. A single server loads none of them (checked with
+ * Adds the {@link ClusterMember} bean, and so the {@code HazelcastInstance} bean, and the grid
+ * stores on it ({@link MemberStores}) only in cluster mode: both classes are {@code @Vetoed}, since
+ * bean discovery would otherwise start a member and load Hazelcast's classes even with the mode off. A single server loads none of them (checked with
  * {@code -verbose:class}) and starts as fast as before.
  */
 public class ClusterExtension implements Extension {
@@ -26,9 +26,11 @@ public class ClusterExtension implements Extension {
         boolean enabled = ConfigProvider.getConfig().getOptionalValue(ENABLED, String.class)
                 .map(value -> Boolean.parseBoolean(value.strip())).orElse(false);
         if (enabled) {
-            discovery.addAnnotatedType(ClusterMember.class, ClusterMember.class.getName())
-                    .remove(annotation -> annotation.annotationType() == Vetoed.class)
-                    .add(ApplicationScoped.Literal.INSTANCE);
+            for (Class<?> bean : new Class<?>[] {ClusterMember.class, MemberStores.class}) {
+                discovery.addAnnotatedType(bean, bean.getName())
+                        .remove(annotation -> annotation.annotationType() == Vetoed.class)
+                        .add(ApplicationScoped.Literal.INSTANCE);
+            }
         }
     }
 }

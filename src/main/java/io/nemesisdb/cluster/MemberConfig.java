@@ -6,25 +6,23 @@ import java.time.Duration;
 import java.util.EventListener;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.nemesisdb.config.ClusterSettings;
 import io.nemesisdb.config.SettingsException;
+import io.nemesisdb.grid.GridSessionsStore;
 
 /**
  * The Hazelcast member's configuration, built from the server's settings (no XML): the cluster's
  * name, the port bound to the server's address, discovery by the member list (TCP-IP) or by one
- * DNS name (Kubernetes), never by multicast or auto-detection, the two maps with synchronous
- * backups, logging through the server's own (java.util.logging), no phone-home and no shutdown
+ * DNS name (Kubernetes), never by multicast or auto-detection, the maps with synchronous
+ * backups (the grid stores' own and the run-once marks of {@link MemberStores}), logging through the server's own (java.util.logging), no phone-home and no shutdown
  * hook of its own (the server's graceful shutdown leaves the cluster).
  */
 final class MemberConfig {
 
-    /** Sessions mode: session token to the session with its keys (cluster.md 5.2). */
-    static final String SESSIONS_MAP = "nemesis-sessions";
     /** KV mode: key to value (cluster.md 5.3). */
     static final String KV_MAP = "nemesis-kv";
 
@@ -46,7 +44,8 @@ final class MemberConfig {
         config.setProperty("hazelcast.graceful.shutdown.max.wait", Long.toString(Math.max(1, leaveTimeout.toSeconds())));
         config.addListenerConfig(new ListenerConfig(listeners));
         network(config.getNetworkConfig(), settings, host, config);
-        config.addMapConfig(map(SESSIONS_MAP, settings.backups()).setInMemoryFormat(InMemoryFormat.OBJECT));
+        GridSessionsStore.configure(config, settings.backups());
+        MemberStores.configure(config, settings.backups());
         config.addMapConfig(map(KV_MAP, settings.backups()));
         return config;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 import com.hazelcast.map.IMap;
 
@@ -18,16 +19,19 @@ import jakarta.json.JsonValue;
  * The key space of one session in the grid, for one command: every operation is one
  * {@link OnSession} call on the owner of the token, which checks and extends the session's
  * expiry in the same step. A session that does not exist (or has just expired and was deleted)
- * throws {@link KeySpaceOperations.Closed}, which the dispatcher replies as 100.
+ * throws {@link KeySpaceOperations.Closed}, which the dispatcher replies as 100. An expiry that an
+ * operation applied is counted in {@code expired}.
  */
 final class GridKeySpace implements KeySpaceOperations {
 
     private final IMap<Long, GridSession> sessions;
     private final long token;
+    private final IntConsumer expired;
 
-    GridKeySpace(IMap<Long, GridSession> sessions, long token) {
+    GridKeySpace(IMap<Long, GridSession> sessions, long token, IntConsumer expired) {
         this.sessions = sessions;
         this.token = token;
+        this.expired = expired;
     }
 
     @Override
@@ -116,7 +120,10 @@ final class GridKeySpace implements KeySpaceOperations {
 
     private Object call(KeySpaceStep step) {
         OnSession.Outcome outcome = sessions.executeOnKey(token, new OnSession(step));
-        if (outcome == null) {
+        if (outcome != null && outcome.expired()) {
+            expired.accept(1);
+        }
+        if (outcome == null || outcome.gone()) {
             throw KeySpaceOperations.Closed.instance();
         }
         return outcome.value();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 import com.hazelcast.config.Config;
@@ -41,7 +42,8 @@ import io.nemesisdb.store.Store;
  * synchronous backups, and every command on it is one entry processor on the owner: atomic and
  * isolated as on one server. Expiry is a deadline checked by every call against the owner's clock,
  * so it is exact whichever member a client uses; {@link #sweepExpired()} only frees the memory of
- * the sessions this member owns. Whole-cluster commands ({@code SH_INFO_ALL}, {@code SH_END_ALL},
+ * the sessions this member owns. Each expiry is counted once, by the member that applied it (its
+ * sweep, or a command it ran that found the session's time up). Whole-cluster commands ({@code SH_INFO_ALL}, {@code SH_END_ALL},
  * saves) act session by session. Every call blocks on the network: {@link #blocks()}.
  */
 public final class GridSessionsStore implements Store, Sessions {
@@ -53,20 +55,27 @@ public final class GridSessionsStore implements Store, Sessions {
     /** How long the sizes of the gauges may be reused: each is a visit of every session. */
     private static final long SIZE_MAX_AGE_MILLIS = 2_000;
 
+    private final HazelcastInstance member;
     private final IMap<Long, GridSession> sessions;
+    private final IntConsumer expired;
     private final LongSupplier randomLongs;
     private volatile SizeReading size = new SizeReading(new Totals(0, 0), Long.MIN_VALUE);
 
     private record SizeReading(Totals totals, long readAtMillis) {
     }
 
-    /** Over the member {@code hazelcast}, whose configuration went through {@link #configure}. */
-    public GridSessionsStore(HazelcastInstance hazelcast) {
-        this(hazelcast, new SecureRandom()::nextLong);
+    /**
+     * Over the member {@code hazelcast}, whose configuration went through {@link #configure};
+     * {@code expired} is told how many sessions expired each time this member applies expiries.
+     */
+    public GridSessionsStore(HazelcastInstance hazelcast, IntConsumer expired) {
+        this(hazelcast, expired, new SecureRandom()::nextLong);
     }
 
-    GridSessionsStore(HazelcastInstance hazelcast, LongSupplier randomLongs) {
+    GridSessionsStore(HazelcastInstance hazelcast, IntConsumer expired, LongSupplier randomLongs) {
+        this.member = hazelcast;
         this.sessions = hazelcast.getMap(MAP);
+        this.expired = expired;
         this.randomLongs = randomLongs;
     }
 
@@ -93,7 +102,7 @@ public final class GridSessionsStore implements Store, Sessions {
     /** A handle on the session of the request's token: no call yet; each operation is one. */
     @Override
     public KeySpaceOperations find(CommandContext context) {
-        return new GridKeySpace(sessions, context.token());
+        return new GridKeySpace(sessions, context.token(), expired);
     }
 
     @Override
@@ -183,11 +192,14 @@ public final class GridSessionsStore implements Store, Sessions {
         return recentTotals().keys();
     }
 
-    /** The totals of the last {@link #SIZE_MAX_AGE_MILLIS}, so that two gauges read together cost one visit. */
+    /**
+     * The totals of the last {@link #SIZE_MAX_AGE_MILLIS}, so that two gauges read together cost one
+     * visit; once this member has left the cluster, the last ones it read.
+     */
     private Totals recentTotals() {
         SizeReading last = size;
         long now = System.currentTimeMillis();
-        if (now - last.readAtMillis() < SIZE_MAX_AGE_MILLIS) {
+        if (now - last.readAtMillis() < SIZE_MAX_AGE_MILLIS || !member.getLifecycleService().isRunning()) {
             return last.totals();
         }
         SizeReading fresh = new SizeReading(totals(), now);
@@ -268,20 +280,28 @@ public final class GridSessionsStore implements Store, Sessions {
         return true;
     }
 
-    /** Applies the expiry of the due sessions this member owns; the other members sweep theirs. */
+    /**
+     * Applies the expiry of the due sessions this member owns (the other members sweep theirs) and
+     * counts them; nothing once this member has left the cluster.
+     */
     @Override
     public int sweepExpired() {
+        if (!member.getLifecycleService().isRunning()) {
+            return 0;
+        }
         long now = System.currentTimeMillis();
-        Set<Long> due = sessions.localKeySet(entry -> entry.getValue() != null && entry.getValue().isDue(now));
+        SessionCalls.Sweep sweep = new SessionCalls.Sweep(now);
+        Set<Long> due = sessions.localKeySet(sweep);
         if (due.isEmpty()) {
             return 0;
         }
-        int expired = 0;
-        for (Boolean applied : sessions.executeOnKeys(due, new SessionCalls.Sweep(now)).values()) {
+        int swept = 0;
+        for (Boolean applied : sessions.executeOnKeys(due, sweep).values()) {
             if (Boolean.TRUE.equals(applied)) {
-                expired++;
+                swept++;
             }
         }
-        return expired;
+        expired.accept(swept);
+        return swept;
     }
 }

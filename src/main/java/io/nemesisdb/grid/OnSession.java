@@ -13,34 +13,60 @@ import com.hazelcast.nio.serialization.DataSerializable;
  * One {@code KV_} operation on a session, run by the owner of its token on the partition's thread:
  * first the session's expiry against the owner's clock (an expired session is deleted, and the
  * call finds none, or emptied, and the operation runs on the empty session), then the operation,
- * then the new deadline. Returns {@code null} when there is no session. The backup replays what
- * the owner decided ({@link Replay}), not the clock.
+ * then the new deadline. Returns {@code null} when there is no session, and an outcome that says
+ * so when this call applied an expiry, so that the calling member counts it. The backup replays
+ * what the owner decided ({@link Replay}), not the clock.
  */
 final class OnSession extends GridProcessor<OnSession.Outcome> {
 
-    /** What the operation returned, when the session exists. */
+    /**
+     * What the operation returned, and whether this call applied the session's expiry: emptied
+     * (the operation ran on the empty session) or deleted ({@link #gone()}: no operation ran).
+     */
     static final class Outcome implements DataSerializable {
         private Object value;
+        private boolean expired;
+        private boolean gone;
 
         public Outcome() {
         }
 
-        Outcome(Object value) {
+        Outcome(Object value, boolean expired) {
             this.value = value;
+            this.expired = expired;
+        }
+
+        /** The session expired during this call and its expiry deleted it. */
+        static Outcome deletedOnExpiry() {
+            Outcome outcome = new Outcome(null, true);
+            outcome.gone = true;
+            return outcome;
         }
 
         Object value() {
             return value;
         }
 
+        boolean expired() {
+            return expired;
+        }
+
+        boolean gone() {
+            return gone;
+        }
+
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
             out.writeObject(value);
+            out.writeBoolean(expired);
+            out.writeBoolean(gone);
         }
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
             value = in.readObject();
+            expired = in.readBoolean();
+            gone = in.readBoolean();
         }
     }
 
@@ -76,7 +102,7 @@ final class OnSession extends GridProcessor<OnSession.Outcome> {
         if (session.isGone(now)) {
             entry.setValue(null);
             deleted = true;
-            return null;
+            return Outcome.deletedOnExpiry();
         }
         if (session.isDue(now)) {
             session.empty();
@@ -86,7 +112,7 @@ final class OnSession extends GridProcessor<OnSession.Outcome> {
         session.restart(now);
         deadline = session.deadlineMillis();
         entry.setValue(session);
-        return new Outcome(result);
+        return new Outcome(result, emptied);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.query.Predicate;
 
 import io.nemesisdb.session.Expiry;
 
@@ -213,9 +214,11 @@ final class SessionCalls {
 
     /**
      * Applies the expiry of a session due at {@code nowMillis} (the sweeping member's clock, which
-     * owns the session; fixed here so that the backup decides the same).
+     * owns the session; fixed here so that the backup decides the same). Also the sweep's query of
+     * the member's own sessions ({@link #apply}): a class that Hazelcast serializes field by field,
+     * where a lambda would go through Java serialization, which the server's JVM-wide filter rejects.
      */
-    static final class Sweep extends GridProcessor<Boolean> {
+    static final class Sweep extends GridProcessor<Boolean> implements Predicate<Long, GridSession> {
         private long nowMillis;
 
         public Sweep() {
@@ -235,12 +238,18 @@ final class SessionCalls {
             nowMillis = in.readLong();
         }
 
+        /** Whether the session is due. */
+        @Override
+        public boolean apply(Map.Entry<Long, GridSession> entry) {
+            return entry.getValue() != null && entry.getValue().isDue(nowMillis);
+        }
+
         @Override
         public Boolean process(Map.Entry<Long, GridSession> entry) {
-            GridSession session = entry.getValue();
-            if (session == null || !session.isDue(nowMillis)) {
+            if (!apply(entry)) {
                 return false;
             }
+            GridSession session = entry.getValue();
             if (session.isGone(nowMillis)) {
                 entry.setValue(null);
             } else {

@@ -1,5 +1,9 @@
 package io.nemesisdb.cluster;
 
+import static io.nemesisdb.cluster.TestCluster.freePorts;
+import static io.nemesisdb.cluster.TestCluster.members;
+import static io.nemesisdb.cluster.TestCluster.metric;
+import static io.nemesisdb.cluster.TestCluster.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,20 +13,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.ChildServersOnly;
-import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,102 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
  * Cluster mode's membership, with members in JVMs of their own on 127.0.0.1: three form one
  * cluster and each reports it ready; one killed with SIGKILL leaves two that stay ready; one
  * stopped with SIGTERM leaves gracefully; a server with the mode off starts no member at all; bad
- * settings stop the start-up with one line. The data still lives in each member's own store here
- * (the grid store is tested with it).
+ * settings, and KV mode (which has no grid store yet), stop the start-up with one line. What the
+ * members store is tested in {@code ClusterSessionsTest}.
  */
 @ChildServersOnly
 class ClusterMembershipTest {
 
-    /**
-     * Hazelcast's timings shortened for tests (its defaults suit real networks): the join waits
-     * 1 s instead of 5 for other members, and a member that stops answering is dropped after 5 s
-     * without heartbeats (sent every second) instead of 60.
-     */
-    private static final Map<String, String> QUICK_HAZELCAST = Map.of(
-            "hazelcast.wait.seconds.before.join", "1",
-            "hazelcast.heartbeat.interval.seconds", "1",
-            "hazelcast.max.no.heartbeat.seconds", "5");
-
-    /** How long a member may take to start, join or see a change: long, for a crowded machine. */
-    private static final long WAIT_SECONDS = 180;
-
     @TempDir
     Path dir;
 
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
-    private List<ServerProcess> startMembers(List<Integer> clusterPorts) throws IOException {
-        String members = clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
-        List<ServerProcess> started = new ArrayList<>();
-        for (int port : clusterPorts) {
-            Map<String, String> settings = new HashMap<>(QUICK_HAZELCAST);
-            settings.put("nemesis.persist.path", Files.createDirectories(dir.resolve("member-" + port)).toString());
-            settings.put("nemesis.cluster.enabled", "true");
-            settings.put("nemesis.cluster.name", "test-" + clusterPorts.get(0));
-            settings.put("nemesis.cluster.members", members);
-            settings.put("nemesis.cluster.port", Integer.toString(port));
-            started.add(ServerProcess.startWithHeap("256m", settings));
-        }
-        return started;
-    }
-
-    private static double metric(ServerProcess member, String name) throws IOException, InterruptedException {
-        return PrometheusText.value(AdminClient.get(member.adminPort(), "/metrics").body(), name);
-    }
-
-    private static boolean ready(ServerProcess member) {
-        try {
-            return AdminClient.get(member.adminPort(), "/health/ready").status() == 200;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static int members(ServerProcess member) {
-        try {
-            return (int) metric(member, "nemesis_cluster_members");
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
-    }
-
-    /** Polls {@code condition} until it holds; fails, saying {@code what} and the members' logs, after WAIT_SECONDS. */
-    private static void await(String what, BooleanSupplier condition, List<ServerProcess> members) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never " + what + ": " + members.stream().map(ServerProcess::log).toList());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static void closeAll(List<ServerProcess> members) throws InterruptedException {
-        for (ServerProcess member : members) {
-            member.close();
-        }
-    }
-
     @Test
     void threeMembersFormOneClusterAndTheSurvivorsOfAKillStayReady() throws Exception {
-        List<ServerProcess> members = startMembers(freePorts(3));
-        try {
-            for (ServerProcess member : members) {
-                member.awaitReady((int) WAIT_SECONDS);
-            }
-            await("three members, each ready", () -> members.stream().allMatch(m -> members(m) == 3 && ready(m)), members);
+        try (TestCluster cluster = TestCluster.start(dir, 3, Map.of())) {
+            List<ServerProcess> members = cluster.members();
+            cluster.awaitFormed();
             for (ServerProcess member : members) {
                 assertEquals(1, metric(member, "nemesis_cluster_safe"));
                 assertEquals(0, metric(member, "nemesis_cluster_partitions_lost_total"));
@@ -135,14 +51,14 @@ class ClusterMembershipTest {
 
             members.get(2).kill();
             List<ServerProcess> survivors = members.subList(0, 2);
-            await("two members after the kill", () -> survivors.stream().allMatch(m -> members(m) == 2), members);
-            await("the survivors safe again", () -> survivors.stream().allMatch(m -> {
+            cluster.await("two members after the kill", () -> survivors.stream().allMatch(m -> members(m) == 2));
+            cluster.await("the survivors safe again", () -> survivors.stream().allMatch(m -> {
                 try {
                     return metric(m, "nemesis_cluster_safe") == 1;
                 } catch (IOException | InterruptedException e) {
                     return false;
                 }
-            }), members);
+            }));
             for (ServerProcess survivor : survivors) {
                 assertTrue(ready(survivor), survivor.log());
                 assertEquals(0, metric(survivor, "nemesis_cluster_partitions_lost_total"), "one backup covers one loss");
@@ -153,10 +69,8 @@ class ClusterMembershipTest {
             members.get(1).terminate();
             assertEquals(0, members.get(1).awaitExit(60), members.get(1).log());
             assertTrue(members.get(1).log().contains("shutdown: left the cluster"), members.get(1).log());
-            await("one member after the graceful leave", () -> members(members.get(0)) == 1, members);
+            cluster.await("one member after the graceful leave", () -> members(members.get(0)) == 1);
             assertTrue(ready(members.get(0)), members.get(0).log());
-        } finally {
-            closeAll(members);
         }
     }
 
@@ -212,9 +126,19 @@ class ClusterMembershipTest {
             assertTrue(server.log().contains("nemesisdb: setting nemesis.cluster.members is empty, but cluster mode is on"),
                     server.log());
         }
+        int clusterPort = freePorts(1).get(0);
+        try (ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString(),
+                "nemesis.cluster.enabled", "true", "nemesis.cluster.members", "127.0.0.1:" + clusterPort,
+                "nemesis.cluster.port", Integer.toString(clusterPort)))) {
+            assertEquals(2, server.awaitExit(60), server.log());
+            assertTrue(server.log().contains("nemesisdb: nemesis.cluster.enabled=true needs nemesis.sessions-enabled=true:"
+                    + " cluster mode has no KV-mode store yet"), server.log());
+            assertFalse(server.log().contains("joined as"), "KV mode is refused before the member joins: " + server.log());
+        }
         int taken = freePorts(1).get(0);
         try (ServerSocket occupied = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress());
              ServerProcess server = ServerProcess.start(Map.of("nemesis.persist.path", dir.toString(),
+                     "nemesis.sessions-enabled", "true",
                      "nemesis.cluster.enabled", "true", "nemesis.cluster.members", "127.0.0.1:" + taken,
                      "nemesis.cluster.port", Integer.toString(taken)))) {
             assertEquals(1, server.awaitExit(60));

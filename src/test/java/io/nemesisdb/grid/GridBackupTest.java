@@ -25,20 +25,20 @@ class GridBackupTest {
     @Test
     void acknowledgedWritesAndDeadlinesSurviveTheOwnersCrash() {
         try (GridMembers members = new GridMembers(3, FIRST_PORT)) {
-            GridSessionsStore entry = new GridSessionsStore(members.member(0));
+            GridSessionsStore entry = new GridSessionsStore(members.member(0), expired -> { });
             long token = entry.createPrivate(new Expiry(600, true));
             for (int i = 1; i <= 50; i++) {
-                new GridKeySpace(members.member(0).<Long, GridSession>getMap(GridSessionsStore.MAP), token)
+                new GridKeySpace(members.member(0).<Long, GridSession>getMap(GridSessionsStore.MAP), token, expired -> { })
                         .setAll(Json.createObjectBuilder().add("k" + (i % 5), i).build());
             }
             int owner = ownerIndex(members, token);
             long deadline = copy(members.member(owner), token).deadlineMillis();
             members.kill(owner);
             int survivor = owner == 0 ? 1 : 0;
-            GridSessionsStore other = new GridSessionsStore(members.member(survivor));
+            GridSessionsStore other = new GridSessionsStore(members.member(survivor), expired -> { });
             // before any KV_ command, which would extend it
             assertEquals(deadline, copy(members.member(survivor), token).deadlineMillis(), "the backup kept the owner's deadline");
-            GridKeySpace keys = new GridKeySpace(members.member(survivor).getMap(GridSessionsStore.MAP), token);
+            GridKeySpace keys = new GridKeySpace(members.member(survivor).getMap(GridSessionsStore.MAP), token, expired -> { });
             assertEquals(List.of("k1", "k2", "k3", "k4", "k0"), keys.keys());
             assertEquals(50, ((JsonNumber) keys.get("k0")).intValue());
             assertTrue(other.exists(token));

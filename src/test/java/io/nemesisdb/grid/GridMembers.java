@@ -33,10 +33,15 @@ final class GridMembers implements AutoCloseable {
             Config config = new Config().setClusterName(cluster);
             config.setProperty("hazelcast.phone.home.enabled", "false");
             config.setProperty("hazelcast.logging.type", "jdk");
-            // the server's JVM rejects Java serialization (Helidon's filter): so must the tests' members
-            JavaSerializationFilterConfig noJavaSerialization = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
-            noJavaSerialization.getBlacklist().addPrefixes("io.nemesisdb.");
-            config.getSerializationConfig().setJavaSerializationFilterConfig(noJavaSerialization);
+            // the server's JVM reads with Java serialization only what ClusterSettings.JAVA_DESERIALIZATION
+            // allows (Helidon's filter): so do the tests' members, so that a lambda or one of our
+            // classes shipped that way fails here too
+            JavaSerializationFilterConfig serverFilter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
+            serverFilter.getWhitelist().addPrefixes("com.hazelcast.")
+                    .addPackages("java.lang", "java.util", "java.util.concurrent", "java.io", "java.net")
+                    // Hazelcast's filter names arrays as such; the JDK's checks their element type
+                    .addClasses("[Ljava.lang.StackTraceElement;");
+            config.getSerializationConfig().setJavaSerializationFilterConfig(serverFilter);
             NetworkConfig network = config.getNetworkConfig().setPort(firstPort + i).setPortAutoIncrement(false);
             network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
             JoinConfig join = network.getJoin();

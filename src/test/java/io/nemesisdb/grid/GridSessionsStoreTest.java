@@ -42,13 +42,15 @@ class GridSessionsStoreTest {
     private static GridSessionsStore a;
     private static GridSessionsStore b;
     private static GridSessionsStore c;
+    /** The expiries the three members counted, together: each expiry must be counted once, by one of them. */
+    private static final AtomicInteger EXPIRED = new AtomicInteger();
 
     @BeforeAll
     static void startMembers() {
         members = new GridMembers(3, FIRST_PORT);
-        a = new GridSessionsStore(members.member(0));
-        b = new GridSessionsStore(members.member(1));
-        c = new GridSessionsStore(members.member(2));
+        a = new GridSessionsStore(members.member(0), EXPIRED::addAndGet);
+        b = new GridSessionsStore(members.member(1), EXPIRED::addAndGet);
+        c = new GridSessionsStore(members.member(2), EXPIRED::addAndGet);
     }
 
     @AfterAll
@@ -59,10 +61,12 @@ class GridSessionsStoreTest {
     @AfterEach
     void endEverySession() {
         a.endAll();
+        EXPIRED.set(0);
     }
 
     private static KeySpaceOperations keySpace(GridSessionsStore store, long token) {
-        return new GridKeySpace(members.member(store == a ? 0 : store == b ? 1 : 2).getMap(GridSessionsStore.MAP), token);
+        return new GridKeySpace(members.member(store == a ? 0 : store == b ? 1 : 2).getMap(GridSessionsStore.MAP), token,
+                EXPIRED::addAndGet);
     }
 
     private static JsonObject pair(int value) {
@@ -124,8 +128,12 @@ class GridSessionsStoreTest {
         Thread.sleep(1_100);
         assertFalse(b.exists(token));
         assertNull(c.info(token));
+        assertEquals(0, EXPIRED.get(), "looking does not apply the expiry");
         assertThrows(KeySpaceOperations.Closed.class, () -> keySpace(c, token).get("a"));
+        assertEquals(1, EXPIRED.get(), "the command that found its time up applied it");
+        assertThrows(KeySpaceOperations.Closed.class, () -> keySpace(b, token).get("a"));
         assertFalse(b.end(token));
+        assertEquals(1, EXPIRED.get());
     }
 
     @Test
@@ -137,6 +145,7 @@ class GridSessionsStoreTest {
         assertEquals(0, a.info(token).keyCount());
         assertNull(keySpace(c, token).get("a"));
         assertEquals(0, keySpace(b, token).count());
+        assertEquals(1, EXPIRED.get(), "emptied once, by the first command after its time");
     }
 
     @Test
@@ -198,6 +207,7 @@ class GridSessionsStoreTest {
         long kept = b.createPrivate(Expiry.NEVER);
         Thread.sleep(1_100);
         assertEquals(20, a.sweepExpired() + b.sweepExpired() + c.sweepExpired());
+        assertEquals(20, EXPIRED.get());
         assertEquals(1, members.member(2).getMap(GridSessionsStore.MAP).size());
         assertTrue(a.exists(kept));
     }
