@@ -14,9 +14,10 @@ import jakarta.inject.Inject;
 /**
  * The shutdown sequence run on SIGTERM, within {@code nemesis.shutdown-timeout}: readiness goes
  * false, new messages are no longer executed and the ones being executed finish and reply, every
- * client is closed with 1001 (and any that connects later too), in cluster mode the member leaves
- * the cluster once its partitions have moved to the others ({@link ClusterMembership#leave}), then
- * the dataset named by {@code nemesis.persist.save-on-stop} is saved by the {@link FinalSave}.
+ * client is closed with 1001 (and any that connects later too), the dataset named by
+ * {@code nemesis.persist.save-on-stop} is saved by the {@link FinalSave} (in cluster mode the whole
+ * cluster's data, which this member still reaches), then in cluster mode the member leaves the
+ * cluster once its partitions have moved to the others ({@link ClusterMembership#leave}).
  */
 @ApplicationScoped
 public class GracefulShutdown {
@@ -69,12 +70,14 @@ public class GracefulShutdown {
         int clients = connections.count();
         connections.closeAll("server shutting down");
         LOG.info(() -> "shutdown: " + clients + " client connection" + (clients == 1 ? "" : "s") + " closed with 1001");
+        // before the leave: in cluster mode the data is the cluster's, and a member that has left reaches none
+        if (settings.saveOnStop().isPresent()) {
+            LOG.info(() -> "shutdown: saving dataset " + settings.saveOnStop().get()
+                    + (cluster.isResolvable() ? ", every session of the cluster, before leaving it" : ""));
+            complete &= save(settings.saveOnStop().get(), deadline);
+        }
         if (cluster.isResolvable()) {
             complete &= leave(cluster.get(), deadline);
-        }
-        if (settings.saveOnStop().isPresent()) {
-            LOG.info(() -> "shutdown: saving dataset " + settings.saveOnStop().get());
-            complete &= save(settings.saveOnStop().get(), deadline);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         boolean done = complete;

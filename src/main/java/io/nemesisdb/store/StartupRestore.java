@@ -20,6 +20,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Loads the dataset named by {@code nemesis.load.name} (0.6.4: {@code --loadName}) from
@@ -27,7 +28,9 @@ import jakarta.enterprise.event.Observes;
  * server does not start: a {@link StartupLoadException} says why. With
  * {@code nemesis.load.missing-ok}, a dataset that has no complete save yet (the first start of a
  * pod that saves on stop) is not an error: the server starts empty. It logs when the load starts,
- * how far it has got every two seconds, and the rate at the end.
+ * how far it has got every two seconds, and the rate at the end. In cluster mode the load fills
+ * the cluster once in its life ({@link ClusterStores#once}): the first member to start loads, the
+ * members starting meanwhile wait for it, and members that join later (a restart) load nothing.
  */
 @ApplicationScoped
 class StartupRestore {
@@ -35,11 +38,13 @@ class StartupRestore {
     private static final Logger LOG = Logger.getLogger(StartupRestore.class.getName());
 
     private static final long PROGRESS_INTERVAL_SECONDS = 2;
+    /** The cluster's mark of its start-up load (cluster.md 5.5). */
+    private static final String CLUSTER_TASK = "start-up load";
 
     /** Runs after the application is deployed and before the listener starts (Helidon starts it at PLATFORM_AFTER + 100). */
     void restore(@Observes @Priority(PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class) Object event,
                  ServerSettings settings, OperationsSettings operations,
-                 DatasetLoader loader) {
+                 DatasetLoader loader, Instance<ClusterStores> cluster) {
         String rawName = settings.loadName();
         if (rawName == null) {
             return;
@@ -48,6 +53,22 @@ class StartupRestore {
             throw new StartupLoadException("cannot load '" + rawName + "' at start-up: " + SaveName.rule());
         }
         SaveName name = new SaveName(rawName);
+        if (!cluster.isResolvable()) {
+            load(settings, operations, loader, name);
+            return;
+        }
+        LOG.info(() -> "loading '" + name + "' into the cluster at start-up, unless another member does or did");
+        try {
+            if (!cluster.get().once(CLUSTER_TASK, () -> load(settings, operations, loader, name))) {
+                LOG.info(() -> "the cluster's start-up load was done by another member: not loading '" + name + "' here");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupLoadException("cannot load '" + name + "' at start-up: interrupted while another member loaded it");
+        }
+    }
+
+    private static void load(ServerSettings settings, OperationsSettings operations, DatasetLoader loader, SaveName name) {
         long started = System.nanoTime();
         try {
             if (operations.loadMissingOk()
