@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +19,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import javax.tools.ToolProvider;
-
 import io.nemesisdb.security.KeyFile;
 import io.nemesisdb.security.KeyHash;
 import io.nemesisdb.security.Role;
+import io.nemesisdb.support.ConformanceRun;
 import io.nemesisdb.support.ServerProcess;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
@@ -58,10 +52,7 @@ class ConformanceSuiteIT {
     static final int MAX_PAYLOAD = 65536;
 
     private static final Path JAR = Path.of("target", "nemesisdb.jar");
-    private static final Path RUNNER_SOURCES = Path.of("conformance-tests", "runner");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    /** Where the runner is compiled once, instead of by each of the nine runs. */
-    private static final Path RUNNER_CLASSES = Path.of("target", "conformance-runner");
     /** A server lives a minute at most: the quick compiler alone starts it in about half the time. */
     private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
@@ -69,14 +60,7 @@ class ConformanceSuiteIT {
 
     @BeforeAll
     static void compileRunner() throws Exception {
-        Files.createDirectories(RUNNER_CLASSES);
-        List<String> arguments = new ArrayList<>(List.of("-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8"));
-        try (Stream<Path> sources = Files.list(RUNNER_SOURCES)) {
-            sources.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));
-        }
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
-        assertEquals(0, status, "the runner in " + RUNNER_SOURCES + " does not compile");
-        runnerClasses = RUNNER_CLASSES.toUri().toURL();
+        runnerClasses = ConformanceRun.compile();
     }
 
     /**
@@ -181,7 +165,7 @@ class ConformanceSuiteIT {
                 // what TLS and keys change: the handshake, the frames, and what each role may do
                 arguments.addAll(List.of("--only", "^(security|transport|envelope)\\."));
             }
-            int exit = runRunner(name, arguments);
+            int exit = ConformanceRun.run(runnerClasses, name, arguments);
             assertEquals(0, exit, "conformance suite failed against the " + name + " server (failing cases above; "
                     + (server.isAlive() ? "" : "the server exited with " + server.exitValue() + "; ")
                     + "server log " + serverLog + ")");
@@ -195,29 +179,6 @@ class ConformanceSuiteIT {
                 server.destroyForcibly();
             }
             deleteTree(persistDir);
-        }
-    }
-
-    /**
-     * Runs the runner with these arguments in this JVM, on a class loader of its own whose parent is the
-     * platform's (the runner sees the JDK and nothing of the project or its tests), and prints its output
-     * in one piece when it ends, so that runs going on at the same time do not mix their lines.
-     */
-    private static int runRunner(String name, List<String> arguments) throws Exception {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {runnerClasses}, ClassLoader.getPlatformClassLoader());
-                PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            out.println("conformance suite, " + name + ": ConformanceRunner " + String.join(" ", arguments));
-            Method run = Class.forName("ConformanceRunner", true, loader)
-                    .getMethod("run", String[].class, PrintStream.class, PrintStream.class);
-            return (int) run.invoke(null, arguments.toArray(String[]::new), out, out);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            synchronized (System.out) {
-                System.out.print(output.toString(StandardCharsets.UTF_8));
-                System.out.flush();
-            }
         }
     }
 

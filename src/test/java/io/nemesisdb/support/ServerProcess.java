@@ -188,7 +188,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void follow(java.io.InputStream stream, List<String> lines, boolean watchForReady) {
-        readers.add(Thread.ofVirtual().start(() -> {
+        // platform threads: a read of the child's pipe holds its carrier, and six such readers (a
+        // cluster of three) left a test's own virtual threads without one
+        readers.add(Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
