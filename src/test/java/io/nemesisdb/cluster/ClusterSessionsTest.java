@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,9 +47,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the start-up load fills the cluster once, the conformance suite passes against member B, a
  * client of one member reads what a client of another wrote, sessions live and expire across
  * members, each command is atomic whichever member reads, a save of the cluster loads into a
- * single server and back, and a member killed with SIGKILL under a write load loses no
- * acknowledged write. The cluster starts once for all of it (the kill comes last); each phase
- * prints its wall time, which decides nothing.
+ * single server and back, a member killed with SIGKILL under a write load loses no
+ * acknowledged write, and one stopped with SIGTERM saves the whole cluster before it leaves. The
+ * cluster starts once for all of it (the kill and the stop come last); each phase prints its wall
+ * time, which decides nothing.
  */
 @ChildServersOnly
 // the class runs beside others, but its tests one after the other, in order, on the one cluster
@@ -60,6 +62,8 @@ class ClusterSessionsTest {
     /** Small enough that the suite's oversize cases stay cheap; the members and the runner share it. */
     private static final int MAX_PAYLOAD = 65536;
     private static final String SEED = "sessions_fixture";
+    /** The members' nemesis.persist.save-on-stop. */
+    private static final String ON_STOP = "on-stop";
     /** How long one reply may take: a command waits while the cluster replaces a killed member. */
     private static final int REPLY_MILLIS = 60_000;
 
@@ -74,7 +78,8 @@ class ClusterSessionsTest {
         long started = System.nanoTime();
         // every member asks for the same start-up load: the cluster must do it once
         cluster = TestCluster.start(dir, 3, Map.of("nemesis.max-payload", Integer.toString(MAX_PAYLOAD),
-                "nemesis.load.name", SEED, "nemesis.load.path", TestData.fixture("nemesisdb-0.6.4/sessions").toString()));
+                "nemesis.load.name", SEED, "nemesis.load.path", TestData.fixture("nemesisdb-0.6.4/sessions").toString(),
+                "nemesis.persist.save-on-stop", ON_STOP));
         cluster.awaitFormed();
         for (ServerProcess member : cluster.members()) {
             ports.add(member.awaitReady());
@@ -455,5 +460,44 @@ class ClusterSessionsTest {
             }
         }
         wallTime("kill phase", started);
+    }
+
+    @Test
+    @Order(8)
+    void aMemberStoppedWithSigtermSavesTheWholeClusterBeforeItLeaves() throws Exception {
+        long started = System.nanoTime();
+        ServerProcess b = cluster.member(1);
+        JsonObject before;
+        try (WsClient a = connect(0)) {
+            before = ok(a, "{\"SH_INFO_ALL\":{}}", "SH_INFO_ALL_RSP");
+        }
+        b.terminate();
+        assertEquals(0, b.awaitExit(120), b.log());
+        String log = b.log();
+        int saved = log.indexOf("shutdown: dataset " + ON_STOP + " saved");
+        int left = log.indexOf("shutdown: left the cluster");
+        assertTrue(saved > 0 && left > saved, "saved, then left: " + log);
+        // A, alone now, loads what B saved, in place of everything it holds
+        copyTree(cluster.persistPath(1).resolve(ON_STOP), cluster.persistPath(0).resolve(ON_STOP));
+        try (WsClient a = connect(0)) {
+            ok(a, "{\"SH_END_ALL\":{}}", "SH_END_ALL_RSP");
+            JsonObject load = ok(a, "{\"SH_LOAD\":{\"name\":\"" + ON_STOP + "\"}}", "SH_LOAD_RSP", 141);
+            assertEquals(before.getInt("totalSessions"), load.getInt("sessions"));
+            assertEquals(before.getInt("totalKeys"), load.getInt("keys"));
+        }
+        wallTime("save on stop and graceful leave", started);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 }
