@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -478,7 +477,7 @@ class ClusterSessionsTest {
         int left = log.indexOf("shutdown: left the cluster");
         assertTrue(saved > 0 && left > saved, "saved, then left: " + log);
         // A, alone now, loads what B saved, in place of everything it holds
-        copyTree(cluster.persistPath(1).resolve(ON_STOP), cluster.persistPath(0).resolve(ON_STOP));
+        TestData.copyTree(cluster.persistPath(1).resolve(ON_STOP), cluster.persistPath(0).resolve(ON_STOP));
         try (WsClient a = connect(0)) {
             ok(a, "{\"SH_END_ALL\":{}}", "SH_END_ALL_RSP");
             JsonObject load = ok(a, "{\"SH_LOAD\":{\"name\":\"" + ON_STOP + "\"}}", "SH_LOAD_RSP", 141);
@@ -486,18 +485,5 @@ class ClusterSessionsTest {
             assertEquals(before.getInt("totalKeys"), load.getInt("keys"));
         }
         wallTime("save on stop and graceful leave", started);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
     }
 }

@@ -30,17 +30,7 @@ final class Datasets {
     static void copy(Path fromRoot, String name, Path toRoot) throws IOException {
         Path target = toRoot.resolve(name);
         delete(target);
-        Path source = fromRoot.resolve(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
+        TestData.copyTree(fromRoot.resolve(name), target);
     }
 
     /** Deletes {@code path} and everything under it, if it exists. */

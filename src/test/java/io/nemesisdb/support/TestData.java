@@ -1,8 +1,11 @@
 package io.nemesisdb.support;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The test data the repository carries under {@code src/test/resources/fixtures} (each folder
@@ -25,6 +28,20 @@ public final class TestData {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("test data " + name + " at " + url + " is not a file", e);
+        }
+    }
+
+    /** Copies folder {@code from} and everything under it to {@code to}, which must not exist yet. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
         }
     }
 }
