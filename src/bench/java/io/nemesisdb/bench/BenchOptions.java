@@ -1,6 +1,8 @@
 package io.nemesisdb.bench;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,11 +21,12 @@ import java.util.Locale;
  * @param warmupSeconds load before the measured period, not counted
  * @param threads event-loop threads of the generator (the connections are spread over them); by
  *     default one per core, at most one per connection
- * @param serverPid the server's process id, to report its CPU time per op (0: not reported)
+ * @param serverPids the server's process id, to report its CPU time per op (none: not reported); a
+ *     cluster's members, the one of {@code url} first, to report the CPU time of all of them per op
  * @param accessKey a key to present in each handshake (the server's access keys), or null
  */
 record BenchOptions(URI url, int connections, int window, String op, boolean sessions, int keys, int valueSize,
-                    int durationSeconds, int warmupSeconds, int threads, long serverPid, String accessKey) {
+                    int durationSeconds, int warmupSeconds, int threads, List<Long> serverPids, String accessKey) {
 
     /** The keys one connection's requests pick from. */
     int keysPerConnection() {
@@ -33,7 +36,7 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:1987/] [--connections 4] [--window 64]
                                  [--op get|set|mix|setq|load] [--sessions true|false] [--keys 10000]
-                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads cores] [--server-pid PID]
+                                 [--value-size 32] [--duration 5] [--warmup 3] [--threads cores] [--server-pid PID[,PID...]]
                                  [--auth-key KEY]   (wss:// URLs speak TLS and trust any certificate)""";
 
     static BenchOptions parse(String[] args) {
@@ -47,7 +50,7 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
         int duration = 5;
         int warmup = 3;
         int threads = Runtime.getRuntime().availableProcessors();
-        long serverPid = 0;
+        List<Long> serverPids = List.of();
         String accessKey = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -65,13 +68,13 @@ record BenchOptions(URI url, int connections, int window, String op, boolean ses
                 case "--duration" -> duration = positive(args[i], value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--threads" -> threads = positive(args[i], value);
-                case "--server-pid" -> serverPid = Long.parseLong(value);
+                case "--server-pid" -> serverPids = Arrays.stream(value.split(",")).map(pid -> Long.parseLong(pid.strip())).toList();
                 case "--auth-key" -> accessKey = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new BenchOptions(url, connections, window, op, sessions, keys, valueSize, duration, warmup,
-                Math.min(threads, connections), serverPid, accessKey);
+                Math.min(threads, connections), serverPids, accessKey);
     }
 
     private static String op(String value) {

@@ -38,7 +38,7 @@ public final class LoadGenerator {
         List<LoadConnection> connections = open(options, tokens);
         if (options.op().equals("load")) {
             System.out.printf("loaded %d keys of %d-character values%s%n", options.keys(), options.valueSize(),
-                    options.serverPid() > 0 ? "; server RSS " + ServerProcess.rssMiB(options.serverPid()) + " MiB" : "");
+                    !options.serverPids().isEmpty() ? "; server RSS " + ServerProcess.rssMiB(options.serverPids().get(0)) + " MiB" : "");
             return;
         }
         run(options, connections);
@@ -126,10 +126,10 @@ public final class LoadGenerator {
         }
         sleepUntil(measureFrom);
         long generatorCpu = generatorCpuNanos();
-        long serverCpu = options.serverPid() > 0 ? ServerProcess.cpuNanos(options.serverPid()) : 0;
+        long serverCpu = serverCpuNanos(options);
         sleepUntil(measureTo);
         generatorCpu = generatorCpuNanos() - generatorCpu;
-        serverCpu = options.serverPid() > 0 ? ServerProcess.cpuNanos(options.serverPid()) - serverCpu : 0;
+        serverCpu = serverCpuNanos(options) - serverCpu;
         for (Thread thread : threads) {
             thread.join();
         }
@@ -157,10 +157,19 @@ public final class LoadGenerator {
         System.out.printf("ops/s %,.0f  errors %d  latency p50 %d µs  p99 %d µs  p99.9 %d µs%n", opsPerSecond, errors,
                 all.percentileMicros(0.50), all.percentileMicros(0.99), all.percentileMicros(0.999));
         System.out.printf("generator CPU %.2f cores (%.2f µs/op)", generatorCpu / 1e9 / seconds, generatorCpu / 1e3 / Math.max(ops, 1));
-        if (options.serverPid() > 0) {
+        if (!options.serverPids().isEmpty()) {
             System.out.printf("; server CPU %.2f cores (%.2f µs/op)", serverCpu / 1e9 / seconds, serverCpu / 1e3 / Math.max(ops, 1));
         }
         System.out.println();
+    }
+
+    /** The CPU time the server's processes (all of a cluster's members) have used. */
+    private static long serverCpuNanos(BenchOptions options) {
+        long total = 0;
+        for (long pid : options.serverPids()) {
+            total += ServerProcess.cpuNanos(pid);
+        }
+        return total;
     }
 
     private static String loadAverage() {
