@@ -1,6 +1,8 @@
 package io.nemesisdb.cluster;
 
+import static io.nemesisdb.cluster.TestCluster.members;
 import static io.nemesisdb.cluster.TestCluster.metric;
+import static io.nemesisdb.cluster.TestCluster.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.ConformanceRun;
 import io.nemesisdb.support.Replies;
@@ -43,11 +46,12 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Sessions mode on a cluster of three server JVMs (A, B, C) on 127.0.0.1, over real WebSockets:
- * the start-up load fills the cluster once, the conformance suite passes against member B, a
+ * the three form one cluster, each ready and safe; the start-up load fills the cluster once, the conformance suite passes against member B, a
  * client of one member reads what a client of another wrote, sessions live and expire across
  * members, each command is atomic whichever member reads, a save of the cluster loads into a
  * single server and back, a member killed with SIGKILL under a write load loses no
- * acknowledged write, and one stopped with SIGTERM saves the whole cluster before it leaves. The
+ * acknowledged write (the survivors stay ready, no partition lost), and one stopped with SIGTERM
+ * saves the whole cluster before it leaves gracefully. The
  * cluster starts once for all of it (the kill and the stop come last); each phase prints its wall
  * time, which decides nothing.
  */
@@ -138,6 +142,16 @@ class ClusterSessionsTest {
 
     @Test
     @Order(1)
+    void threeMembersFormOneClusterEachReadyAndSafe() throws Exception {
+        for (ServerProcess member : cluster.members()) {
+            assertEquals(1, metric(member, "nemesis_cluster_safe"));
+            assertEquals(0, metric(member, "nemesis_cluster_partitions_lost_total"));
+            assertTrue(AdminClient.get(member.adminPort(), "/health/ready").body().contains("\"clusterMembers\":3"));
+        }
+    }
+
+    @Test
+    @Order(2)
     void theStartUpLoadFillsTheClusterOnce() throws Exception {
         List<String> loaded = new ArrayList<>();
         for (ServerProcess member : cluster.members()) {
@@ -159,7 +173,7 @@ class ClusterSessionsTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void theConformanceSuitePassesAgainstMemberB() throws Exception {
         long started = System.nanoTime();
         URL runner = ConformanceRun.compile();
@@ -177,7 +191,7 @@ class ClusterSessionsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aClientOnAWritesAndAClientOnBReads() throws Exception {
         try (WsClient a = connect(0); WsClient b = connect(1)) {
             String token = newSession(a, "");
@@ -189,7 +203,7 @@ class ClusterSessionsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sessionsCreatedOnAAreFoundExtendedExpiredAndEndedThroughBAndC() throws Exception {
         long started = System.nanoTime();
         try (WsClient a = connect(0); WsClient b = connect(1); WsClient c = connect(2)) {
@@ -243,7 +257,7 @@ class ClusterSessionsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void pairsWrittenThroughAAreNeverSeenHalfWrittenThroughBOrC() throws Exception {
         long started = System.nanoTime();
         String token;
@@ -318,7 +332,7 @@ class ClusterSessionsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSaveOfTheClusterLoadsIntoASingleServerAndASaveOfThatServerLoadsIntoTheCluster() throws Exception {
         long started = System.nanoTime();
         List<String> tokens = new ArrayList<>();
@@ -408,7 +422,7 @@ class ClusterSessionsTest {
     private final AtomicBoolean killStop = new AtomicBoolean();
 
     @Test
-    @Order(7)
+    @Order(8)
     void aMemberKilledUnderAWriteLoadLosesNoAcknowledgedWrite() throws Exception {
         long started = System.nanoTime();
         List<Writer> survivors = List.of(new Writer(0), new Writer(0), new Writer(1), new Writer(1));
@@ -458,11 +472,26 @@ class ClusterSessionsTest {
                 }
             }
         }
+        List<ServerProcess> left = cluster.members().subList(0, 2);
+        cluster.await("two members after the kill", () -> left.stream().allMatch(m -> members(m) == 2));
+        cluster.await("the survivors safe again", () -> left.stream().allMatch(m -> {
+            try {
+                return metric(m, "nemesis_cluster_safe") == 1;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }));
+        for (ServerProcess survivor : left) {
+            assertTrue(ready(survivor), survivor.log());
+            assertEquals(0, metric(survivor, "nemesis_cluster_partitions_lost_total"), "one backup covers one loss");
+            assertTrue(metric(survivor, "nemesis_cluster_migrations_total") > 0, "the lost member's partitions moved");
+            assertEquals(0, metric(survivor, "nemesis_cluster_migrations_failed_total"));
+        }
         wallTime("kill phase", started);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aMemberStoppedWithSigtermSavesTheWholeClusterBeforeItLeaves() throws Exception {
         long started = System.nanoTime();
         ServerProcess b = cluster.member(1);
@@ -476,6 +505,8 @@ class ClusterSessionsTest {
         int saved = log.indexOf("shutdown: dataset " + ON_STOP + " saved");
         int left = log.indexOf("shutdown: left the cluster");
         assertTrue(saved > 0 && left > saved, "saved, then left: " + log);
+        cluster.await("one member after the graceful leave", () -> members(cluster.member(0)) == 1);
+        assertTrue(ready(cluster.member(0)), cluster.member(0).log());
         // A, alone now, loads what B saved, in place of everything it holds
         TestData.copyTree(cluster.persistPath(1).resolve(ON_STOP), cluster.persistPath(0).resolve(ON_STOP));
         try (WsClient a = connect(0)) {
