@@ -74,6 +74,7 @@ final class OnSession extends GridProcessor<OnSession.Outcome> {
     private transient boolean deleted;
     private transient boolean emptied;
     private transient long deadline;
+    private transient boolean replicate;
 
     public OnSession() {
     }
@@ -102,6 +103,7 @@ final class OnSession extends GridProcessor<OnSession.Outcome> {
         if (session.isGone(now)) {
             entry.setValue(null);
             deleted = true;
+            replicate = true;
             return Outcome.deletedOnExpiry();
         }
         if (session.isDue(now)) {
@@ -109,15 +111,20 @@ final class OnSession extends GridProcessor<OnSession.Outcome> {
             emptied = true;
         }
         Serializable result = step.apply(session.keys());
+        long before = session.deadlineMillis();
         session.restart(now);
         deadline = session.deadlineMillis();
+        // a read that leaves the deadline where it was (a session that never expires) changes
+        // nothing the backups hold: no backup call, and the command does not wait for one
+        replicate = emptied || step.changes() || deadline != before;
         entry.setValue(session);
         return new Outcome(result, emptied);
     }
 
+    /** What the owner did, for the backups; none when it changed nothing (or found no session). */
     @Override
     public EntryProcessor<Long, GridSession, Outcome> getBackupProcessor() {
-        return new Replay(deleted, emptied, step.changes() ? step : null, deadline);
+        return replicate ? new Replay(deleted, emptied, step.changes() ? step : null, deadline) : null;
     }
 
     /** On the backup: what the owner did, with the owner's deadline. */

@@ -23,7 +23,7 @@ class GridBackupTest {
     private static final int FIRST_PORT = 21110;
 
     @Test
-    void acknowledgedWritesAndDeadlinesSurviveTheOwnersCrash() {
+    void acknowledgedWritesAndDeadlinesSurviveTheOwnersCrash() throws InterruptedException {
         try (GridMembers members = new GridMembers(3, FIRST_PORT)) {
             GridSessionsStore entry = new GridSessionsStore(members.member(0), expired -> { });
             long token = entry.createPrivate(new Expiry(600, true));
@@ -31,6 +31,9 @@ class GridBackupTest {
                 new GridKeySpace(members.member(0).<Long, GridSession>getMap(GridSessionsStore.MAP), token, expired -> { })
                         .setAll(Json.createObjectBuilder().add("k" + (i % 5), i).build());
             }
+            // a read extends the session too: its new deadline must reach the backup
+            Thread.sleep(5);
+            new GridKeySpace(members.member(0).<Long, GridSession>getMap(GridSessionsStore.MAP), token, expired -> { }).count();
             int owner = ownerIndex(members, token);
             long deadline = copy(members.member(owner), token).deadlineMillis();
             members.kill(owner);
