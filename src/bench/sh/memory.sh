@@ -19,10 +19,13 @@ LOADS=${LOADS:-"get:4:64 get:1:1"}
 DURATION=${DURATION:-5}
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$PID/status"; }
 is_jvm() { "$JCMD" "$PID" VM.version > /dev/null 2>&1; }
-# heap in use after a full collection, KiB: the "used" figure of GC.heap_info's first line
+# heap in use after a full collection, KiB: the sum of GC.heap_info's "used NK" figures, one per heap
+# (G1) or per generation (Parallel, Serial: their spaces' lines give percentages), without Metaspace
 heap_kib() {
     "$JCMD" "$PID" GC.run > /dev/null
-    "$JCMD" "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }'
+    "$JCMD" "$PID" GC.heap_info | awk '!/Metaspace|class space/ {
+            for (i = 1; i < NF; i++) if ($i == "used" && $(i + 1) ~ /^[0-9]+K/) { v = $(i + 1); sub(/K.*/, "", v); sum += v } }
+        END { print sum + 0 }'
 }
 generator() { "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$URL" --value-size "$SIZE" --keys "$KEYS" "$@"; }
 
