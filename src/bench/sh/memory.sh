@@ -9,8 +9,10 @@
 # usage: src/bench/sh/memory.sh URL PID [KEYS (1000000)] [VALUE_SIZE (32)]
 # JAVA selects the java binary (21+) and its jcmd; BENCH_CP the generator's classes; LOADS the get
 # loads after the load (op:connections:window, default "get:4:64 get:1:1"); DURATION their seconds (5).
+# SESSIONS=1 (a sessions-mode server): creates N sessions of two small keys each instead (SessionFill),
+# reports per session, and runs no get loads.
 set -eu
-[ $# -ge 2 ] || { sed -n '8,11p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '8,13p' "$0"; exit 2; }
 URL=$1 PID=$2 KEYS=${3:-1000000} SIZE=${4:-32}
 JAVA=${JAVA:-java}
 JCMD=$(dirname "$(command -v "$JAVA")")/jcmd
@@ -35,11 +37,20 @@ before_rss=$(rss_kib)
 before_heap=0
 $JVM && before_heap=$(heap_kib)
 start=$(date +%s)
-generator --op load --connections 4 > /dev/null
+if [ "${SESSIONS:-0}" = 1 ]; then
+    "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.SessionFill "$URL" "$KEYS" 4 > /dev/null
+    LOADS=""
+else
+    generator --op load --connections 4 > /dev/null
+fi
 loaded_in=$(( $(date +%s) - start ))
 sleep 1
 after_rss=$(rss_kib)
-printf 'keys %d x %d-character values, loaded in %d s (4 connections)\n' "$KEYS" "$SIZE" "$loaded_in"
+if [ "${SESSIONS:-0}" = 1 ]; then
+    printf '%d sessions of 2 keys (per key below: per session), created in %d s (4 connections)\n' "$KEYS" "$loaded_in"
+else
+    printf 'keys %d x %d-character values, loaded in %d s (4 connections)\n' "$KEYS" "$SIZE" "$loaded_in"
+fi
 printf 'RSS before %d MiB, after %d MiB: %.0f bytes per key\n' $((before_rss / 1024)) $((after_rss / 1024)) \
     "$(echo "($after_rss - $before_rss) * 1024 / $KEYS" | bc -l)"
 if $JVM; then
