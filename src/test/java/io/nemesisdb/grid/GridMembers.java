@@ -43,7 +43,7 @@ final class GridMembers implements AutoCloseable {
             join.getMulticastConfig().setEnabled(false);
             join.getAutoDetectionConfig().setEnabled(false);
             join.getTcpIpConfig().setEnabled(true).setMembers(addresses);
-            members.add(Hazelcast.newHazelcastInstance(GridSessionsStore.configure(config, 1)));
+            members.add(Hazelcast.newHazelcastInstance(GridKvStore.configure(GridSessionsStore.configure(config, 1), 1)));
         }
     }
 
