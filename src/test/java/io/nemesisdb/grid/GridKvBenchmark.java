@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.map.IMap;
 import com.hazelcast.transaction.TransactionOptions;
 import com.hazelcast.transaction.TransactionalMap;
@@ -27,7 +28,8 @@ import jakarta.json.spi.JsonProvider;
 /**
  * Cost of KV mode's operations on three grid members in this JVM (cluster.md 5.10), called one at
  * a time from member 0, beside the in-process key space in the same run; and the alternatives the
- * grid store did not choose, to show what atomicity and isolation cost. Each round times every
+ * grid store did not choose, to show what atomicity and isolation cost; first it counts the
+ * operations each call makes the members execute (a measure of its network hops). Each round times every
  * operation for {@code millis} ms in turn; the table gives, per operation, the median over the
  * rounds of each round's median and 99th percentile. Not part of the test run:
  *
@@ -40,6 +42,7 @@ public final class GridKvBenchmark {
 
     private static final int FIRST_PORT = 21150;
     private static final int KEYS = 1_000;
+    private static final int COUNTED_CALLS = 200;
     /** One provider for every request built while timing: {@code Json.create...} looks one up on each call (tens of µs). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -106,6 +109,12 @@ public final class GridKvBenchmark {
             operations.put("grid count (1,000 keys)", r -> grid.count());
             operations.put("grid keys (1,000 keys)", r -> grid.keys());
 
+            Map<String, Double> operationsPerCall = new LinkedHashMap<>();
+            for (Map.Entry<String, Operation> operation : operations.entrySet()) {
+                if (operation.getKey().startsWith("grid")) {
+                    operationsPerCall.put(operation.getKey(), operationsPerCall(members, operation.getValue()));
+                }
+            }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             operations.keySet().forEach(name -> results.put(name, new ArrayList<>()));
             time(operations.values().iterator().next(), 200); // class loading
@@ -117,9 +126,11 @@ public final class GridKvBenchmark {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "| Operation (%d rounds of %d ms) | median µs | p99 µs | calls/round |%n|---|---|---|---|%n", rounds, millis);
-            results.forEach((name, figures) -> System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f |%n", name,
-                    format(median(figures, 0)), format(median(figures, 1)), median(figures, 2)));
+            System.out.printf(Locale.ROOT, "| Operation (%d rounds of %d ms) | median µs | p99 µs | calls/round | operations/call |%n"
+                    + "|---|---|---|---|---|%n", rounds, millis);
+            results.forEach((name, figures) -> System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %s |%n", name,
+                    format(median(figures, 0)), format(median(figures, 1)), median(figures, 2),
+                    operationsPerCall.containsKey(name) ? String.format(Locale.ROOT, "%.1f", operationsPerCall.get(name)) : ""));
         }
     }
 
@@ -130,6 +141,30 @@ public final class GridKvBenchmark {
             list(names, r, 2).stream().sorted().forEach(key -> tx.set(key, text));
             return null;
         });
+    }
+
+    /**
+     * The Hazelcast operations that one call makes the three members execute, summed over them
+     * (each operation on another member is a request and a response; backups count as operations),
+     * over {@value #COUNTED_CALLS} calls; includes the few operations the members run on their own
+     * meanwhile (heartbeats). Reads Hazelcast's internal counters: a measurement, not an API.
+     */
+    private static double operationsPerCall(GridMembers members, Operation operation) {
+        long before = executedOperations(members);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < COUNTED_CALLS; i++) {
+            operation.run(random.nextInt(1 << 30));
+        }
+        return (executedOperations(members) - before) / (double) COUNTED_CALLS;
+    }
+
+    private static long executedOperations(GridMembers members) {
+        long executed = 0;
+        for (int i = 0; i < 3; i++) {
+            executed += ((HazelcastInstanceProxy) members.member(i)).getOriginal().node.getNodeEngine()
+                    .getOperationService().getExecutedOperationCount();
+        }
+        return executed;
     }
 
     /** Median, p99 (µs) and calls of one operation called for {@code millis} ms. */
