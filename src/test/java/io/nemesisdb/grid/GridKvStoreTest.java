@@ -295,12 +295,46 @@ class GridKvStoreTest {
     }
 
     /**
+     * Single-key KV_SETs through member 0 set a to i, then b to i, so every state the cluster
+     * passes through has a = b or a = b + 1; a KV_GET of both through member 1 must see one of
+     * those states (its locks make the writes of its keys wait).
+     */
+    @Test
+    @Order(4)
+    void aMultiKeyReadSeesSingleKeyWritesInTheirOrder() throws Exception {
+        KeyPair keys = pairOnMembersOneAndTwo(0);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger impossible = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        together(List.of(() -> {
+            for (int i = 1; i <= 200; i++) {
+                keySpace(0).setAll(Json.createObjectBuilder().add(keys.a(), i).build());
+                keySpace(0).setAll(Json.createObjectBuilder().add(keys.b(), i).build());
+            }
+            writing.set(false);
+            return null;
+        }, () -> {
+            while (writing.get()) {
+                JsonValue[] values = keySpace(1).getAll(List.of(keys.b(), keys.a()));
+                int ahead = number(values[1]) - number(values[0]);
+                if (ahead != 0 && ahead != 1) {
+                    impossible.incrementAndGet();
+                }
+                reads.incrementAndGet();
+            }
+            return null;
+        }));
+        assertEquals(0, impossible.get(), "KV_GETs that saw a state the writes never made");
+        assertTrue(reads.get() > 20, "the reader ran while the writes did: " + reads.get());
+    }
+
+    /**
      * What single-key reads rely on (cluster.md 5.10): a key that a two-phase transaction has
      * prepared is read only once the transaction has committed it; before the prepare, a read sees
      * the value the transaction found. An XA transaction is prepared and committed in two calls.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void aReadOfAKeyThatATransactionHasPreparedWaitsForTheCommit() throws Exception {
         KeyPair keys = pairOnMembersOneAndTwo(1);
         HazelcastXAResource xa = members.member(0).getXAResource();
@@ -343,7 +377,7 @@ class GridKvStoreTest {
      * cluster mode, cluster.md 5.4).
      */
     @Test
-    @Order(5)
+    @Order(6)
     void theKeysOfAClearSetAppearTogether() throws Exception {
         String x = ownedBy(1, "x");
         String y = ownedBy(2, "y");
@@ -381,7 +415,7 @@ class GridKvStoreTest {
 
     /** A save of the cluster, written in 0.6.4's layout, restores into the cluster as it was. */
     @Test
-    @Order(6)
+    @Order(7)
     void aSaveOfTheWholeClusterRestoresAsItWas(@TempDir Path root) throws Exception {
         int count = GridKvStore.BATCH + 100;
         Map<String, JsonValue> saved = new HashMap<>();
@@ -436,7 +470,7 @@ class GridKvStoreTest {
      * or after the crash is read back through member 1, and a pair whose write failed is whole or absent.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void acknowledgedWritesSurviveTheCrashOfAMember() throws Exception {
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         List<String> failedPairs = Collections.synchronizedList(new ArrayList<>());
