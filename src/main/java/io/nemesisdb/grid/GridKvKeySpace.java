@@ -58,7 +58,7 @@ final class GridKvKeySpace implements KeySpaceOperations {
         this.hazelcast = hazelcast;
         this.map = hazelcast.getMap(GridKvStore.MAP);
         // the transaction log is kept on as many members as the map's backups, so that a commit survives as much
-        int durability = hazelcast.getConfig().getMapConfig(GridKvStore.MAP).getBackupCount();
+        int durability = hazelcast.getConfig().findMapConfig(GridKvStore.MAP).getBackupCount();
         this.writes = options(TransactionOptions.TransactionType.TWO_PHASE).setDurability(durability);
         this.reads = options(TransactionOptions.TransactionType.ONE_PHASE);
     }

@@ -67,7 +67,7 @@ public final class GridKvStore implements OneKeySpaceStore {
         return keySpace;
     }
 
-    /** The cluster's key count: one count per member of its own partitions, no visit of the entries. */
+    /** The cluster's key count: a count per partition (one request per member), no visit of the entries. */
     @Override
     public long keys() {
         return map.size();
