@@ -31,10 +31,10 @@ import jakarta.json.spi.JsonProvider;
  * grid store did not choose, to show what atomicity and isolation cost; first it counts the
  * operations each call makes the members execute (a measure of its network hops). Each round times every
  * operation for {@code millis} ms in turn; the table gives, per operation, the median over the
- * rounds of each round's median and 99th percentile. Not part of the test run:
+ * rounds of each round's median and 99th percentile. Built with the bench profile:
  *
  * <pre>
- * ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -q -B -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" io.nemesisdb.grid.GridKvBenchmark [millis] [rounds]
  * </pre>
  */
