@@ -9,8 +9,10 @@
 # usage: src/bench/sh/memory.sh URL PID [KEYS (1000000)] [VALUE_SIZE (32)]
 # JAVA selects the java binary (21+) and its jcmd; BENCH_CP the generator's classes; LOADS the get
 # loads after the load (op:connections:window, default "get:4:64 get:1:1"); DURATION their seconds (5).
+# SESSIONS=1 (a sessions-mode server): creates N sessions of two small keys each instead (SessionFill),
+# reports per session, and runs no get loads.
 set -eu
-[ $# -ge 2 ] || { sed -n '8,11p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '8,13p' "$0"; exit 2; }
 URL=$1 PID=$2 KEYS=${3:-1000000} SIZE=${4:-32}
 JAVA=${JAVA:-java}
 JCMD=$(dirname "$(command -v "$JAVA")")/jcmd
@@ -19,10 +21,13 @@ LOADS=${LOADS:-"get:4:64 get:1:1"}
 DURATION=${DURATION:-5}
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$PID/status"; }
 is_jvm() { "$JCMD" "$PID" VM.version > /dev/null 2>&1; }
-# heap in use after a full collection, KiB: the "used" figure of GC.heap_info's first line
+# heap in use after a full collection, KiB: the sum of GC.heap_info's "used NK" figures, one per heap
+# (G1) or per generation (Parallel, Serial: their spaces' lines give percentages), without Metaspace
 heap_kib() {
     "$JCMD" "$PID" GC.run > /dev/null
-    "$JCMD" "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }'
+    "$JCMD" "$PID" GC.heap_info | awk '!/Metaspace|class space/ {
+            for (i = 1; i < NF; i++) if ($i == "used" && $(i + 1) ~ /^[0-9]+K/) { v = $(i + 1); sub(/K.*/, "", v); sum += v } }
+        END { print sum + 0 }'
 }
 generator() { "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.LoadGenerator --url "$URL" --value-size "$SIZE" --keys "$KEYS" "$@"; }
 
@@ -32,11 +37,20 @@ before_rss=$(rss_kib)
 before_heap=0
 $JVM && before_heap=$(heap_kib)
 start=$(date +%s)
-generator --op load --connections 4 > /dev/null
+if [ "${SESSIONS:-0}" = 1 ]; then
+    "$JAVA" -Xmx512m -cp "$CP" io.nemesisdb.bench.SessionFill "$URL" "$KEYS" 4 > /dev/null
+    LOADS=""
+else
+    generator --op load --connections 4 > /dev/null
+fi
 loaded_in=$(( $(date +%s) - start ))
 sleep 1
 after_rss=$(rss_kib)
-printf 'keys %d x %d-character values, loaded in %d s (4 connections)\n' "$KEYS" "$SIZE" "$loaded_in"
+if [ "${SESSIONS:-0}" = 1 ]; then
+    printf '%d sessions of 2 keys (per key below: per session), created in %d s (4 connections)\n' "$KEYS" "$loaded_in"
+else
+    printf 'keys %d x %d-character values, loaded in %d s (4 connections)\n' "$KEYS" "$SIZE" "$loaded_in"
+fi
 printf 'RSS before %d MiB, after %d MiB: %.0f bytes per key\n' $((before_rss / 1024)) $((after_rss / 1024)) \
     "$(echo "($after_rss - $before_rss) * 1024 / $KEYS" | bc -l)"
 if $JVM; then

@@ -2,12 +2,9 @@ package io.nemesisdb.grid;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
@@ -216,26 +213,7 @@ public final class GridSessionsStore implements Store, Sessions {
     @Override
     public Snapshot snapshot(List<Long> tokens) {
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(tokens));
-        Iterator<SessionsSnapshot> batches = new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < distinct.size();
-            }
-
-            @Override
-            public SessionsSnapshot next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int end = Math.min(next + SNAPSHOT_BATCH, distinct.size());
-                Set<Long> batch = new HashSet<>(distinct.subList(next, end));
-                next = end;
-                return copies(batch);
-            }
-        };
-        return BatchedSnapshot.ofSessions(batches);
+        return BatchedSnapshot.ofSessions(Batches.of(distinct, SNAPSHOT_BATCH, this::copies));
     }
 
     private SessionsSnapshot copies(Set<Long> tokens) {

@@ -17,6 +17,11 @@ public record BatchedSnapshot(DataFormat format, Iterator<? extends Snapshot> ba
         return new BatchedSnapshot(DataFormat.SESSIONS, batches);
     }
 
+    /** The keys of KV mode, fetched in batches. */
+    public static BatchedSnapshot ofKeys(Iterator<KvSnapshot> batches) {
+        return new BatchedSnapshot(DataFormat.KV, batches);
+    }
+
     @Override
     public void writeTo(DataFileWriter out) throws IOException {
         while (batches.hasNext()) {

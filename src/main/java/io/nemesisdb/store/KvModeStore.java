@@ -10,43 +10,19 @@ import io.nemesisdb.persist.DatasetReader;
 import io.nemesisdb.persist.KvSnapshot;
 import io.nemesisdb.persist.SaveName;
 import io.nemesisdb.persist.Snapshot;
-import io.nemesisdb.protocol.Mode;
-import io.nemesisdb.protocol.Status;
-import jakarta.json.JsonValue;
 
 /**
  * KV mode's store: one key space that every client shares. Nothing expires. A load reads and
  * parses the whole dataset first and then stores it in one exclusive step: other clients see all
  * of it or none of it.
  */
-final class KvModeStore implements Store {
+final class KvModeStore implements OneKeySpaceStore {
 
     private final KeySpace keySpace = new KeySpace();
 
     @Override
-    public Mode mode() {
-        return Mode.KV;
-    }
-
-    @Override
     public KeySpaceOperations find(CommandContext context) {
         return keySpace;
-    }
-
-    /** Never called: KV mode's key space is never closed. */
-    @Override
-    public void replyClosed(CommandContext context) {
-        context.fail(Status.UNKNOWN, "the key space is closed");
-    }
-
-    @Override
-    public boolean hasSessions() {
-        return false;
-    }
-
-    @Override
-    public long sessions() {
-        return 0;
     }
 
     @Override
@@ -57,12 +33,6 @@ final class KvModeStore implements Store {
     @Override
     public Snapshot snapshot() {
         return KvSnapshot.of(keySpace);
-    }
-
-    /** KV mode has no sessions: no key is one of theirs. */
-    @Override
-    public Snapshot snapshot(List<Long> tokens) {
-        return new KvSnapshot(new String[0], new JsonValue[0]);
     }
 
     @Override
@@ -79,15 +49,5 @@ final class KvModeStore implements Store {
             return null;
         });
         return Restored.keys(count);
-    }
-
-    @Override
-    public boolean expires() {
-        return false;
-    }
-
-    @Override
-    public int sweepExpired() {
-        return 0;
     }
 }

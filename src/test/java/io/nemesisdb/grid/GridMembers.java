@@ -17,8 +17,9 @@ import com.hazelcast.core.HazelcastInstance;
 /**
  * Hazelcast members in this JVM, joined over TCP on 127.0.0.1 (multicast and auto-detection off),
  * one cluster per instance of this class under a name of its own, until the production member
- * of the {@code cluster/} package replaces it. Each member gets a port of its own from
- * {@code firstPort}; close them with {@link #close()}.
+ * of the {@code cluster/} package replaces it. Each member holds the maps of both modes, as
+ * {@link GridSessionsStore#configure} and {@link GridKvStore#configure} set them, with one backup.
+ * Each member gets a port of its own from {@code firstPort}; close them with {@link #close()}.
  */
 final class GridMembers implements AutoCloseable {
 
@@ -48,7 +49,7 @@ final class GridMembers implements AutoCloseable {
             join.getMulticastConfig().setEnabled(false);
             join.getAutoDetectionConfig().setEnabled(false);
             join.getTcpIpConfig().setEnabled(true).setMembers(addresses);
-            members.add(Hazelcast.newHazelcastInstance(GridSessionsStore.configure(config, 1)));
+            members.add(Hazelcast.newHazelcastInstance(GridKvStore.configure(GridSessionsStore.configure(config, 1), 1)));
         }
     }
 

@@ -81,6 +81,22 @@ class SnapshotRoundTripTest {
         assertEquals(List.of(values), readValues);
     }
 
+    /** What a grid store hands the writer: batches fetched one at a time, written as one dataset that reads back whole. */
+    @Test
+    void keysInBatchesAreSavedAsOneDataset() throws Exception {
+        List<KvSnapshot> batches = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            String[] names = {"b" + batch + "-x", "b" + batch + "-y"};
+            batches.add(new KvSnapshot(names, new JsonValue[] {Datasets.parseExact("[" + batch + "]"), JsonValue.NULL}));
+            keys.addAll(List.of(names));
+        }
+        write("batched", BatchedSnapshot.ofKeys(batches.iterator()), 64);
+        List<String> read = new ArrayList<>();
+        new DatasetReader(layout, 100).readKv(new SaveName("batched")).forEach(part -> read.addAll(List.of(part.keys())));
+        assertEquals(keys, read);
+    }
+
     @Test
     void anEntryLargerThanTheLimitGetsAFileOfItsOwn() throws Exception {
         String[] keys = {"small1", "huge", "small2"};
