@@ -25,7 +25,6 @@ import io.nemesisdb.ops.GracefulShutdown;
 import io.nemesisdb.ops.ServerInfo;
 import io.nemesisdb.persist.PersistPathCheck;
 import io.nemesisdb.persist.StartupLoadException;
-import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.security.KeyFile;
 import io.nemesisdb.security.KeyTool;
 import io.nemesisdb.security.TlsMaterial;
@@ -48,7 +47,6 @@ public final class Main {
 
     private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
     /** Helidon's setting of its JVM-wide deserialization filter (JEP 290): classes that Java serialization may read. */
-    private static final String SERIAL_FILTER = "helidon.serialFilter.pattern";
 
     private Main() {
     }
@@ -90,7 +88,6 @@ public final class Main {
             operations = OperationsSettings.from(config);
             security = SecuritySettings.from(config);
             cluster = ClusterSettings.from(config);
-            checkClusterMode(settings, cluster);
             checkAccess(settings, security);
         } catch (SettingsException e) {
             exit(2, e.getMessage());
@@ -104,7 +101,6 @@ public final class Main {
         try {
             checkPorts(settings, operations, cluster);
             checkPersistPath(settings);
-            allowClusterDeserialization(cluster);
             Server.builder().config(config).build().start();
         } catch (SettingsException e) {
             exit(2, e.getMessage());
@@ -139,32 +135,6 @@ public final class Main {
                 secure, settings.host(), adminPort(),
                 settings.persistEnabled() ? "enabled" : "disabled", settings.persistPath(),
                 security.clientsAuthenticated() ? ", access keys required" : "");
-    }
-
-    /**
-     * Cluster mode serves sessions mode only, until the KV-mode grid store (cluster.md 5.3) exists:
-     * then this check goes, and {@code cluster.MemberStores} returns that store. Refused here, before
-     * the member joins (the health checks start it while the container starts), rather than with a
-     * store of each member's own, which would silently split the keys.
-     */
-    private static void checkClusterMode(ServerSettings settings, ClusterSettings cluster) {
-        if (cluster.enabled() && settings.mode() == Mode.KV) {
-            throw new SettingsException("nemesis.cluster.enabled=true needs nemesis.sessions-enabled=true: cluster mode"
-                    + " has no KV-mode store yet (each member would keep keys of its own); set nemesis.sessions-enabled=true,"
-                    + " or nemesis.cluster.enabled=false for a single KV-mode server");
-        }
-    }
-
-    /**
-     * In cluster mode, adds what a member must read with Java serialization
-     * ({@link ClusterSettings#JAVA_DESERIALIZATION}) to the filter Helidon sets when the container
-     * starts, ahead of any pattern the operator gave.
-     */
-    private static void allowClusterDeserialization(ClusterSettings cluster) {
-        if (cluster.enabled()) {
-            String given = System.getProperty(SERIAL_FILTER);
-            System.setProperty(SERIAL_FILTER, ClusterSettings.JAVA_DESERIALIZATION + (given == null ? "" : ";" + given));
-        }
     }
 
     /**

@@ -8,10 +8,10 @@ import java.util.EventListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
-import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.nemesisdb.config.ClusterSettings;
 import io.nemesisdb.config.SettingsException;
+import io.nemesisdb.grid.GridKvStore;
 import io.nemesisdb.grid.GridSessionsStore;
 
 /**
@@ -22,9 +22,6 @@ import io.nemesisdb.grid.GridSessionsStore;
  * hook of its own (the server's graceful shutdown leaves the cluster).
  */
 final class MemberConfig {
-
-    /** KV mode: key to value (cluster.md 5.3). */
-    static final String KV_MAP = "nemesis-kv";
 
     private MemberConfig() {
     }
@@ -45,13 +42,9 @@ final class MemberConfig {
         config.addListenerConfig(new ListenerConfig(listeners));
         network(config.getNetworkConfig(), settings, host, config);
         GridSessionsStore.configure(config, settings.backups());
+        GridKvStore.configure(config, settings.backups());
         MemberStores.configure(config, settings.backups());
-        config.addMapConfig(map(KV_MAP, settings.backups()));
         return config;
-    }
-
-    private static MapConfig map(String name, int backups) {
-        return new MapConfig(name).setBackupCount(backups).setAsyncBackupCount(0);
     }
 
     private static void network(NetworkConfig network, ClusterSettings settings, String host, Config config) {

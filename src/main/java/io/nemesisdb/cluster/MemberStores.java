@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.nemesisdb.grid.GridKvStore;
 import io.nemesisdb.grid.GridSessionsStore;
 import io.nemesisdb.protocol.Mode;
 import io.nemesisdb.store.ClusterStores;
@@ -39,8 +40,7 @@ class MemberStores implements ClusterStores {
     public Store store(Mode mode, IntConsumer expired) {
         return switch (mode) {
             case SESSIONS -> new GridSessionsStore(member, expired);
-            // the KV-mode grid store (cluster.md 5.3) goes here; until it exists, Main refuses KV mode in cluster mode
-            case KV -> throw new IllegalStateException("cluster mode has no KV-mode store yet");
+            case KV -> new GridKvStore(member);
         };
     }
 

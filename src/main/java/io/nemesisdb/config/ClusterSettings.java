@@ -23,16 +23,6 @@ import org.eclipse.microprofile.config.Config;
  */
 public record ClusterSettings(boolean enabled, String name, List<Member> members, String dnsName, int port, int backups) {
 
-    /**
-     * What a member may read with Java serialization, a pattern of {@code helidon.serialFilter.pattern}
-     * (Helidon's JVM-wide filter rejects every class it does not allow): Hazelcast sends the
-     * exceptions of remote calls that way (a retry during a migration is one), and a call whose
-     * answer cannot be read waits until it times out. Only Hazelcast's classes and the JDK's that
-     * exceptions are made of: nothing of this server (its grid calls are serialized field by field)
-     * nor of any other library.
-     */
-    public static final String JAVA_DESERIALIZATION = "com.hazelcast.**;java.lang.*;java.util.*;java.util.concurrent.*;java.io.*;java.net.*";
-
     /** Hazelcast keeps at most six backups of an entry. */
     public static final int MAX_BACKUPS = 6;
 
