@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,14 +17,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.ChildServersOnly;
-import io.nemesisdb.support.ConformanceRun;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.TestData;
@@ -74,19 +69,14 @@ class ClusterSessionsTest {
     static Path dir;
 
     private TestCluster cluster;
-    private final List<Integer> ports = new ArrayList<>();
 
     @BeforeAll
     void startCluster() throws Exception {
         long started = System.nanoTime();
         // every member asks for the same start-up load: the cluster must do it once
-        cluster = TestCluster.start(dir, 3, Map.of("nemesis.max-payload", Integer.toString(MAX_PAYLOAD),
+        cluster = TestCluster.formed(dir, 3, Map.of("nemesis.max-payload", Integer.toString(MAX_PAYLOAD),
                 "nemesis.load.name", SEED, "nemesis.load.path", TestData.fixture("nemesisdb-0.6.4/sessions").toString(),
                 "nemesis.persist.save-on-stop", ON_STOP));
-        cluster.awaitFormed();
-        for (ServerProcess member : cluster.members()) {
-            ports.add(member.awaitReady());
-        }
         wallTime("three members started and formed", started);
     }
 
@@ -98,11 +88,11 @@ class ClusterSessionsTest {
     }
 
     private static void wallTime(String phase, long startedNanos) {
-        System.out.printf("ClusterSessionsTest: %s in %d ms%n", phase, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+        TestCluster.wallTime("ClusterSessionsTest", phase, startedNanos);
     }
 
     private WsClient connect(int member) throws IOException {
-        return WsClient.connect(ports.get(member));
+        return cluster.connect(member);
     }
 
     /** Sends {@code request} and returns the reply, waiting longer than {@link WsClient#request} does. */
@@ -176,15 +166,8 @@ class ClusterSessionsTest {
     @Order(3)
     void theConformanceSuitePassesAgainstMemberB() throws Exception {
         long started = System.nanoTime();
-        URL runner = ConformanceRun.compile();
-        int exit = ConformanceRun.run(runner, "cluster-sessions-member-b", List.of(
-                "--url", "ws://127.0.0.1:" + ports.get(1) + "/",
-                "--mode", "sessions",
-                "--max-payload", Integer.toString(MAX_PAYLOAD),
-                "--report", "target/conformance-cluster-sessions.xml",
-                // a cluster's save copies each session at some moment between its 120 and 121 replies (cluster.md 5.9)
-                "--skip-tag", "save-point-in-time",
-                "--persist-path", cluster.persistPath(1).toString()));
+        // a cluster's save copies each session at some moment between its 120 and 121 replies (cluster.md 5.9)
+        int exit = cluster.conformance(1, "cluster-sessions", "sessions", MAX_PAYLOAD, List.of("save-point-in-time"));
         wallTime("conformance suite against member B", started);
         assertEquals(0, exit, "conformance suite failed against member B of the cluster (failing cases above): "
                 + cluster.member(1).log());
@@ -265,54 +248,14 @@ class ClusterSessionsTest {
             token = newSession(a, "");
             ok(a, "{\"KV_SET\":{\"tkn\":" + token + ",\"keys\":{\"a\":0,\"b\":0}}}", "KV_SET_RSP");
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger violations = new AtomicInteger();
-        AtomicLong reads = new AtomicLong();
-        List<String> seen = new ArrayList<>();
-        try (ExecutorService threads = Executors.newCachedThreadPool()) {
-            Future<Integer> writer = threads.submit(() -> {
-                int i = 0;
-                try (WsClient a = connect(0)) {
-                    while (!stop.get()) {
-                        i++;
-                        ok(a, "{\"KV_SET\":{\"tkn\":" + token + ",\"keys\":{\"a\":" + i + ",\"b\":" + i + "}}}", "KV_SET_RSP");
-                    }
-                }
-                return i;
-            });
-            List<Future<?>> readers = new ArrayList<>();
-            for (int member : new int[] {1, 2, 1, 2}) {
-                readers.add(threads.submit(() -> {
-                    int last = 0;
-                    try (WsClient reader = connect(member)) {
-                        while (!stop.get()) {
-                            JsonObject keys = ok(reader, "{\"KV_GET\":{\"tkn\":" + token + ",\"keys\":[\"a\",\"b\"]}}", "KV_GET_RSP")
-                                    .getJsonObject("keys");
-                            int x = keys.getInt("a");
-                            int y = keys.getInt("b");
-                            reads.incrementAndGet();
-                            if (x != y || x < last) {
-                                violations.incrementAndGet();
-                                synchronized (seen) {
-                                    seen.add(keys + " after " + last);
-                                }
-                            }
-                            last = x;
-                        }
-                    }
-                    return null;
-                }));
-            }
-            Thread.sleep(3_000);
-            stop.set(true);
-            int writes = writer.get();
-            for (Future<?> reader : readers) {
-                reader.get();
-            }
-            assertTrue(writes > 10 && reads.get() > 10, writes + " writes, " + reads + " reads");
-            System.out.printf("ClusterSessionsTest: atomicity: %d pair writes through A, %d reads through B and C%n", writes, reads.get());
-        }
-        assertEquals(0, violations.get(), () -> "half-written or older pairs seen: " + seen);
+        AtomicPairs.Result result = AtomicPairs.check(() -> connect(0),
+                List.of(() -> connect(1), () -> connect(2), () -> connect(1), () -> connect(2)),
+                i -> "{\"KV_SET\":{\"tkn\":" + token + ",\"keys\":{\"a\":" + i + ",\"b\":" + i + "}}}", "KV_SET_RSP",
+                "{\"KV_GET\":{\"tkn\":" + token + ",\"keys\":[\"a\",\"b\"]}}", "KV_GET_RSP", "a", "b", 3_000);
+        assertTrue(result.writes() > 10 && result.reads() > 10, result.toString());
+        System.out.printf("ClusterSessionsTest: atomicity: %d pair writes through A, %d reads through B and C%n",
+                result.writes(), result.reads());
+        assertEquals(List.of(), result.violations(), "half-written or older pairs seen");
         wallTime("atomicity checker", started);
     }
 

@@ -14,11 +14,14 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.nemesisdb.support.AdminClient;
+import io.nemesisdb.support.ConformanceRun;
 import io.nemesisdb.support.PrometheusText;
 import io.nemesisdb.support.ServerProcess;
+import io.nemesisdb.support.WsClient;
 
 /**
- * Cluster members in JVMs of their own on 127.0.0.1, in sessions mode, each with a persist path
+ * Cluster members in JVMs of their own on 127.0.0.1, in sessions mode unless the settings say
+ * {@code nemesis.sessions-enabled=false}, each with a persist path
  * of its own under the test's folder ({@code member-<cluster port>}), joined under a cluster name
  * of their own; for the tests that need a real cluster of servers. Close it to kill them all.
  */
@@ -39,6 +42,7 @@ final class TestCluster implements AutoCloseable {
 
     private final List<ServerProcess> members;
     private final List<Path> persistPaths;
+    private final List<Integer> ports = new ArrayList<>();
 
     private TestCluster(List<ServerProcess> members, List<Path> persistPaths) {
         this.members = members;
@@ -65,6 +69,31 @@ final class TestCluster implements AutoCloseable {
             started.add(ServerProcess.startWithHeap("256m", member));
         }
         return new TestCluster(started, paths);
+    }
+
+    /** Starts {@code count} members as {@link #start} does and waits until they have formed one cluster, each ready. */
+    static TestCluster formed(Path dir, int count, Map<String, String> settings) throws IOException, InterruptedException {
+        TestCluster cluster = start(dir, count, settings);
+        try {
+            cluster.awaitFormed();
+            for (ServerProcess member : cluster.members) {
+                cluster.ports.add(member.awaitReady());
+            }
+            return cluster;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** A new client of member {@code index}'s WebSocket port (of a cluster from {@link #formed}). */
+    WsClient connect(int index) throws IOException {
+        return WsClient.connect(ports.get(index));
+    }
+
+    /** Prints how long a phase of {@code test} took: a figure for the log, never a pass or fail. */
+    static void wallTime(String test, String phase, long startedNanos) {
+        System.out.printf("%s: %s in %d ms%n", test, phase, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
     }
 
     static List<Integer> freePorts(int count) throws IOException {
@@ -101,6 +130,21 @@ final class TestCluster implements AutoCloseable {
     /** Member {@code index}'s {@code nemesis.persist.path}. */
     Path persistPath(int index) {
         return persistPaths.get(index);
+    }
+
+    /**
+     * Runs the conformance suite against member {@code index} (its persist path given, so that the
+     * run removes the datasets it saved), skipping {@code skipTags}; returns the runner's exit status
+     * and writes its report to {@code target/conformance-<name>.xml}.
+     */
+    int conformance(int index, String name, String mode, int maxPayload, List<String> skipTags) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + members.get(index).awaitReady() + "/",
+                "--mode", mode, "--max-payload", Integer.toString(maxPayload),
+                "--report", "target/conformance-" + name + ".xml", "--persist-path", persistPaths.get(index).toString()));
+        for (String tag : skipTags) {
+            arguments.addAll(List.of("--skip-tag", tag));
+        }
+        return ConformanceRun.run(ConformanceRun.compile(), name, arguments);
     }
 
     static double metric(ServerProcess member, String name) throws IOException, InterruptedException {

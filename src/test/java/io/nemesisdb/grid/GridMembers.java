@@ -34,7 +34,7 @@ final class GridMembers implements AutoCloseable {
             Config config = new Config().setClusterName(cluster);
             config.setProperty("hazelcast.phone.home.enabled", "false");
             config.setProperty("hazelcast.logging.type", "jdk");
-            // the server's JVM reads with Java serialization only what ClusterSettings.JAVA_DESERIALIZATION
+            // the server's JVM reads with Java serialization only what META-INF/helidon/serial-config.properties
             // allows (Helidon's filter): so do the tests' members, so that a lambda or one of our
             // classes shipped that way fails here too
             JavaSerializationFilterConfig serverFilter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);

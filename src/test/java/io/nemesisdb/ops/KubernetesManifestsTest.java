@@ -277,7 +277,7 @@ class KubernetesManifestsTest {
         Set<String> settings = defaults.stringPropertyNames().stream().map(KubernetesManifestsTest::variable).collect(Collectors.toSet());
         assertTrue(settings.containsAll(env.keySet()), () -> env.keySet() + " are not all settings");
         assertEquals("true", env.get("NEMESIS_CLUSTER_ENABLED"));
-        assertEquals("true", env.get("NEMESIS_SESSIONS_ENABLED"), "cluster mode serves sessions mode only");
+        assertEquals("true", env.get("NEMESIS_SESSIONS_ENABLED"), "the cluster overlay runs sessions mode");
         assertEquals(statefulSet.getSpec().getServiceName(), env.get("NEMESIS_CLUSTER_MEMBERS"), "discovery by the headless Service's name");
         assertEquals(headless.getMetadata().getName(), env.get("NEMESIS_CLUSTER_MEMBERS"));
         assertTrue(headless.getSpec().getPublishNotReadyAddresses(), "members find each other before they are ready");
