@@ -113,6 +113,6 @@ public final class GridKvStore implements OneKeySpaceStore {
             count += part.size();
         }
         map.putAll(batch);
-        return new Restored(-1, count);
+        return Restored.keys(count);
     }
 }

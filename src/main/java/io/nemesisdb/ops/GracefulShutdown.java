@@ -73,7 +73,7 @@ public class GracefulShutdown {
         // before the leave: in cluster mode the data is the cluster's, and a member that has left reaches none
         if (settings.saveOnStop().isPresent()) {
             LOG.info(() -> "shutdown: saving dataset " + settings.saveOnStop().get()
-                    + (cluster.isResolvable() ? ", every session of the cluster, before leaving it" : ""));
+                    + (cluster.isResolvable() ? ", all of the cluster's data, before leaving it" : ""));
             complete &= save(settings.saveOnStop().get(), deadline);
         }
         if (cluster.isResolvable()) {

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public record Restored(long sessions, long keys) {
 
-    static Restored keys(long keys) {
+    public static Restored keys(long keys) {
         return new Restored(-1, keys);
     }
 
