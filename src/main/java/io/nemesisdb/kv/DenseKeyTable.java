@@ -24,7 +24,7 @@ import java.util.Arrays;
  * other {@code replace}s, never beside the other writes: it swaps one entry for another of the
  * same key, which readers see whole.
  */
-final class DenseKeyTable {
+class DenseKeyTable {
 
     /** Up to this many keys, a lookup compares keys one by one, and small key spaces (sessions) carry no index. */
     static final int SCANNED = 8;
@@ -67,7 +67,7 @@ final class DenseKeyTable {
     }
 
     /** The keys in order. */
-    String[] keys() {
+    String[] keyNames() {
         String[] keys = new String[size];
         for (int i = 0; i < size; i++) {
             keys[i] = DenseEntry.key(entries[i]);
@@ -134,7 +134,7 @@ final class DenseKeyTable {
         return removed;
     }
 
-    void clear() {
+    void clearEntries() {
         entries = NONE;
         size = 0;
         hashes = null;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
 
 import jakarta.json.JsonObject;
@@ -40,20 +39,21 @@ import jakarta.json.JsonValue;
  * instead of touching the content. So a command either runs wholly before the close or fails.
  * KV mode never closes its key space; there the check costs one read of a field that never
  * changes.
+ *
+ * <p>The table, its lock and the key space are one object ({@link LockedTable}), and a session
+ * extends its key space: a million sessions each hold one, and every object header and reference
+ * counts.
  */
-public final class KeySpace implements KeySpaceOperations {
+public class KeySpace extends LockedTable implements KeySpaceOperations {
 
     private enum OneKeyWrite { PUT, PUT_IF_ABSENT, REMOVE }
 
-    private final DenseKeyTable table;
-    private final StampedLock lock = new StampedLock();
     /** Null where single-key writes take the lock like the others. */
     private final LockFreeWrites lockFree;
     private volatile boolean closed;
 
     /** A key space shared by many clients, such as KV mode's: single-key overwrites run without the lock. */
     public KeySpace() {
-        table = new DenseKeyTable();
         lockFree = new LockFreeWrites();
     }
 
@@ -62,7 +62,7 @@ public final class KeySpace implements KeySpaceOperations {
      * grows as needed. Sessions use a small size: a million sessions each hold their own.
      */
     public KeySpace(int expectedKeys) {
-        table = new DenseKeyTable(expectedKeys);
+        super(expectedKeys);
         lockFree = null;
     }
 
@@ -71,11 +71,11 @@ public final class KeySpace implements KeySpaceOperations {
      * throw {@link Closed}. Closing twice is harmless.
      */
     public void close() {
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             closed = true;
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
@@ -85,7 +85,7 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** The value of {@code key}, or {@code null}. */
     public JsonValue get(String key) {
-        Object entry = find(DenseEntry.keyBytes(key));
+        Object entry = findEntry(DenseEntry.keyBytes(key));
         ensureOpen();
         return valueOf(entry);
     }
@@ -99,21 +99,21 @@ public final class KeySpace implements KeySpaceOperations {
             if (writeWithoutLock(OneKeyWrite.PUT, key, entry)) {
                 return;
             }
-            long stamp = writeLock();
+            long stamp = lockForWrite();
             try {
                 ensureOpen();
-                table.put(key, entry);
+                put(key, entry);
                 return;
             } finally {
-                lock.unlockWrite(stamp);
+                unlockWrite(stamp);
             }
         }
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
             putAll(keys);
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
@@ -123,17 +123,17 @@ public final class KeySpace implements KeySpaceOperations {
                 && writeWithoutLock(OneKeyWrite.PUT_IF_ABSENT, DenseEntry.keyBytes(keys.keySet().iterator().next()), null)) {
             return;
         }
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
             for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
                 byte[] key = DenseEntry.keyBytes(member.getKey());
-                if (table.find(key) == null) {
-                    table.put(key, DenseEntry.of(key, member.getValue()));
+                if (find(key) == null) {
+                    put(key, DenseEntry.of(key, member.getValue()));
                 }
             }
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
@@ -143,58 +143,58 @@ public final class KeySpace implements KeySpaceOperations {
                 && writeWithoutLock(OneKeyWrite.REMOVE, DenseEntry.keyBytes(keys.get(0)), null)) {
             return;
         }
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
             for (String key : keys) {
-                table.remove(DenseEntry.keyBytes(key));
+                remove(DenseEntry.keyBytes(key));
             }
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
     /** Removes every key and returns how many there were. */
     public int clear() {
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
-            int count = table.size();
-            table.clear();
+            int count = size();
+            clearEntries();
             return count;
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
     /** Replaces the whole content by {@code keys} in one step; returns how many keys were removed. */
     public int replaceAll(JsonObject keys) {
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
-            int count = table.size();
-            table.clear();
+            int count = size();
+            clearEntries();
             putAll(keys);
             return count;
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
     /** The number of keys. */
     public int count() {
-        long stamp = lock.tryOptimisticRead();
+        long stamp = tryOptimisticRead();
         long writes = lockFreeStamp();
-        int count = table.size();
+        int count = size();
         if (validate(stamp, writes)) {
             return count;
         }
-        stamp = readLock();
+        stamp = lockForRead();
         try {
             ensureOpen();
-            return table.size();
+            return size();
         } finally {
-            lock.unlockRead(stamp);
+            unlockRead(stamp);
         }
     }
 
@@ -213,16 +213,16 @@ public final class KeySpace implements KeySpaceOperations {
             names[i] = DenseEntry.keyBytes(keys.get(i));
         }
         Object[] entries = new Object[values.length];
-        long stamp = lock.tryOptimisticRead();
+        long stamp = tryOptimisticRead();
         long writes = lockFreeStamp();
         fill(names, entries);
         if (!validate(stamp, writes)) {
-            stamp = readLock();
+            stamp = lockForRead();
             try {
                 ensureOpen();
                 fill(names, entries);
             } finally {
-                lock.unlockRead(stamp);
+                unlockRead(stamp);
             }
         }
         for (int i = 0; i < values.length; i++) {
@@ -233,12 +233,12 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** All key names in 0.6.4's order, as one consistent snapshot. */
     public List<String> keys() {
-        long stamp = readLock();
+        long stamp = lockForRead();
         try {
             ensureOpen();
-            return Arrays.asList(table.keys());
+            return Arrays.asList(keyNames());
         } finally {
-            lock.unlockRead(stamp);
+            unlockRead(stamp);
         }
     }
 
@@ -247,23 +247,23 @@ public final class KeySpace implements KeySpaceOperations {
      * other readers proceed in parallel, writers wait. The reader must not keep or modify the map.
      */
     public <R> R read(Reader<R> reader) {
-        long stamp = readLock();
+        long stamp = lockForRead();
         try {
             ensureOpen();
             return reader.apply(new Content());
         } finally {
-            lock.unlockRead(stamp);
+            unlockRead(stamp);
         }
     }
 
     /** Runs {@code writer} with exclusive access to the content (in 0.6.4's order), as one atomic step. */
     public <R> R write(Writer<R> writer) {
-        long stamp = writeLock();
+        long stamp = lockForWrite();
         try {
             ensureOpen();
             return writer.apply(new Content());
         } finally {
-            lock.unlockWrite(stamp);
+            unlockWrite(stamp);
         }
     }
 
@@ -272,19 +272,19 @@ public final class KeySpace implements KeySpaceOperations {
      * lock only when a write that adds or removes keys overlapped. An overwrite without the lock
      * swaps the entry whole, so it needs no check.
      */
-    private Object find(byte[] key) {
-        long stamp = lock.tryOptimisticRead();
+    private Object findEntry(byte[] key) {
+        long stamp = tryOptimisticRead();
         if (stamp != 0) {
-            Object entry = table.find(key);
-            if (lock.validate(stamp)) {
+            Object entry = find(key);
+            if (validate(stamp)) {
                 return entry;
             }
         }
-        stamp = readLock();
+        stamp = lockForRead();
         try {
-            return table.find(key);
+            return find(key);
         } finally {
-            lock.unlockRead(stamp);
+            unlockRead(stamp);
         }
     }
 
@@ -297,14 +297,14 @@ public final class KeySpace implements KeySpaceOperations {
     private boolean writeWithoutLock(OneKeyWrite write, byte[] key, Object entry) {
         int cell = lockFree.begin();
         try {
-            if (lock.isWriteLocked() || lock.isReadLocked()) {
+            if (isLocked()) {
                 return false;
             }
             ensureOpen();
             return switch (write) {
-                case PUT -> table.replace(key, entry);
-                case PUT_IF_ABSENT -> table.find(key) != null;
-                case REMOVE -> table.find(key) == null;
+                case PUT -> replace(key, entry);
+                case PUT_IF_ABSENT -> find(key) != null;
+                case REMOVE -> find(key) == null;
             };
         } finally {
             lockFree.end(cell);
@@ -315,13 +315,13 @@ public final class KeySpace implements KeySpaceOperations {
     private void putAll(JsonObject keys) {
         for (Map.Entry<String, JsonValue> member : keys.entrySet()) {
             byte[] key = DenseEntry.keyBytes(member.getKey());
-            table.put(key, DenseEntry.of(key, member.getValue()));
+            put(key, DenseEntry.of(key, member.getValue()));
         }
     }
 
     /** The exclusive lock, once no lock-free write is running. */
-    private long writeLock() {
-        long stamp = lock.writeLock();
+    private long lockForWrite() {
+        long stamp = writeLock();
         if (lockFree != null) {
             lockFree.awaitIdle();
         }
@@ -329,8 +329,8 @@ public final class KeySpace implements KeySpaceOperations {
     }
 
     /** The shared lock, once no lock-free write is running. */
-    private long readLock() {
-        long stamp = lock.readLock();
+    private long lockForRead() {
+        long stamp = readLock();
         if (lockFree != null) {
             lockFree.awaitIdle();
         }
@@ -343,7 +343,7 @@ public final class KeySpace implements KeySpaceOperations {
 
     /** After an optimistic read: true when no write of any kind overlapped it and the key space is open. */
     private boolean validate(long stamp, long lockFreeStamp) {
-        return !closed && lock.validate(stamp) && (lockFree == null || lockFree.validate(lockFreeStamp));
+        return !closed && validate(stamp) && (lockFree == null || lockFree.validate(lockFreeStamp));
     }
 
     /** Throws {@link Closed} when the key space is closed; called with the lock held where there is one. */
@@ -355,7 +355,7 @@ public final class KeySpace implements KeySpaceOperations {
 
     private void fill(byte[][] keys, Object[] entries) {
         for (int i = 0; i < entries.length; i++) {
-            entries[i] = table.find(keys[i]);
+            entries[i] = find(keys[i]);
         }
     }
 
@@ -369,6 +369,10 @@ public final class KeySpace implements KeySpaceOperations {
      * lock, where no lock-free write runs.
      */
     private final class Content extends AbstractMap<String, JsonValue> {
+
+        /** The key space's table: this class's own methods have the table's names. */
+        private final DenseKeyTable table = KeySpace.this;
+
 
         @Override
         public JsonValue get(Object key) {
@@ -398,7 +402,7 @@ public final class KeySpace implements KeySpaceOperations {
 
         @Override
         public void clear() {
-            table.clear();
+            table.clearEntries();
         }
 
         @Override

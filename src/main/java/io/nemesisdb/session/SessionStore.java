@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -14,7 +13,7 @@ import jakarta.json.JsonValue;
 /**
  * Every session of the server, by token, with their expiry applied.
  *
- * <p><b>Concurrency.</b> Sessions live in a concurrent map, and each has its own key space and
+ * <p><b>Concurrency.</b> Sessions live in a {@link SessionTable}, and each has its own key space and
  * lock: there is no global lock, so a busy session never blocks another. Ending a session removes
  * it from the map and then {@linkplain KeySpace#close() closes} its key space, which waits for the
  * commands running on it; a command that found the session before the end and runs after it gets
@@ -48,7 +47,7 @@ import jakarta.json.JsonValue;
  */
 public final class SessionStore {
 
-    private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionTable sessions = new SessionTable();
     private final AtomicInteger expiring = new AtomicInteger();
     private final NanoClock clock;
     private final LongSupplier randomLongs;
@@ -157,7 +156,7 @@ public final class SessionStore {
     public int endAll() {
         long now = clock.nanoTime();
         int ended = 0;
-        for (Session session : List.copyOf(sessions.values())) {
+        for (Session session : sessions.all()) {
             boolean alive = !session.isDue(now) || !session.deletedOnExpiry();
             if (end(session) && alive) {
                 ended++;
@@ -171,7 +170,7 @@ public final class SessionStore {
         long now = clock.nanoTime();
         long count = 0;
         long keys = 0;
-        for (Session session : sessions.values()) {
+        for (Session session : sessions.all()) {
             if (expireIfDue(session, now)) {
                 try {
                     keys += session.keySpace().count();
@@ -195,14 +194,15 @@ public final class SessionStore {
             return 0;
         }
         long now = clock.nanoTime();
-        int expired = 0;
-        for (Session session : sessions.values()) {
+        int[] expired = {0};
+        // a session missed while the table grows expires at the next sweep or lookup
+        sessions.forEach(session -> {
             if (session.isDue(now)) {
                 expireIfDue(session, now);
-                expired++;
+                expired[0]++;
             }
-        }
-        return expired;
+        });
+        return expired[0];
     }
 
     /**
@@ -224,7 +224,7 @@ public final class SessionStore {
     public List<SessionSnapshot> snapshotAll() {
         long now = clock.nanoTime();
         List<SessionSnapshot> copies = new ArrayList<>(sessions.size());
-        for (Session session : sessions.values()) {
+        for (Session session : sessions.all()) {
             if (expireIfDue(session, now)) {
                 copy(session, copies);
             }
@@ -273,7 +273,7 @@ public final class SessionStore {
     }
 
     private boolean insert(Session session) {
-        if (sessions.putIfAbsent(session.token(), session) != null) {
+        if (!sessions.putIfAbsent(session)) {
             return false;
         }
         if (session.expires()) {
@@ -284,7 +284,7 @@ public final class SessionStore {
 
     /** Ends {@code session} if it is still in the store; false when someone else ended it first. */
     private boolean end(Session session) {
-        if (!sessions.remove(session.token(), session)) {
+        if (!sessions.remove(session)) {
             return false;
         }
         if (session.expires()) {

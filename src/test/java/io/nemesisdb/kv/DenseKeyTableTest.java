@@ -61,15 +61,15 @@ class DenseKeyTableTest {
         assertFalse(add(table, "b", 2), "an overwrite keeps the key's place");
         assertEquals("2", DenseEntry.value(table.find(DenseEntry.keyBytes("b"))).toString());
         assertTrue(remove(table, "b"));
-        assertArrayEquals(new String[] {"a", "d", "c"}, table.keys());
+        assertArrayEquals(new String[] {"a", "d", "c"}, table.keyNames());
         assertTrue(remove(table, "c"));
         assertFalse(remove(table, "c"));
         assertTrue(add(table, "b", 3));
-        assertArrayEquals(new String[] {"a", "d", "b"}, table.keys());
-        table.clear();
+        assertArrayEquals(new String[] {"a", "d", "b"}, table.keyNames());
+        table.clearEntries();
         assertEquals(0, table.size());
         assertTrue(add(table, "z", 4));
-        assertArrayEquals(new String[] {"z"}, table.keys());
+        assertArrayEquals(new String[] {"z"}, table.keyNames());
     }
 
     @Test
@@ -112,14 +112,14 @@ class DenseKeyTableTest {
                 assertEquals(model.remove(key), remove(table, key), key);
             }
             if (step % 997 == 0) {
-                assertArrayEquals(model.keys.toArray(), table.keys(), "after step " + step);
+                assertArrayEquals(model.keys.toArray(), table.keyNames(), "after step " + step);
             }
             if (step == 20_000) {
-                table.clear();
+                table.clearEntries();
                 model.keys.clear();
             }
         }
-        assertArrayEquals(model.keys.toArray(), table.keys());
+        assertArrayEquals(model.keys.toArray(), table.keyNames());
         for (String key : model.keys) {
             assertTrue(table.find(DenseEntry.keyBytes(key)) != null, key);
         }
@@ -138,7 +138,7 @@ class DenseKeyTableTest {
             assertTrue(remove(table, names.get(i)));
             model.remove(names.get(i));
         }
-        assertArrayEquals(model.keys.toArray(), table.keys());
+        assertArrayEquals(model.keys.toArray(), table.keyNames());
     }
 
     @Test
