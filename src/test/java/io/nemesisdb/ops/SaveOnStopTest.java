@@ -85,7 +85,7 @@ class SaveOnStopTest {
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":0}}", client.request("{\"KV_COUNT\":{}}"));
             assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":" + keys + "}}"));
             server.terminate();
-            assertEquals(1001, client.awaitClose(20_000));
+            assertEquals(1001, client.awaitClose(20_000), () -> String.valueOf(server.stderr()));
             assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
             assertLogsInOrder(server.stderr(), "shutdown on SIGTERM (at most 25 s): not ready any more",
                     "shutdown: running commands finished", "shutdown: 1 client connection closed with 1001",
@@ -98,7 +98,7 @@ class SaveOnStopTest {
             assertReply("{\"KV_COUNT_RSP\":{\"st\":1,\"cnt\":3}}", client.request("{\"KV_COUNT\":{}}"));
             assertReply("{\"KV_SET_RSP\":{\"st\":1}}", client.request("{\"KV_SET\":{\"keys\":{\"d\":4}}}"));
             server.interrupt();
-            assertEquals(1001, client.awaitClose(20_000));
+            assertEquals(1001, client.awaitClose(20_000), () -> String.valueOf(server.stderr()));
             assertEquals(0, server.awaitExit(EXIT_WAIT_SECONDS), () -> String.valueOf(server.stderr()));
             assertLogsInOrder(server.stderr(), "loading 'on-stop' from " + saveDir + " at start-up",
                     "loaded 'on-stop' from " + saveDir + " at start-up: 3 keys, ");

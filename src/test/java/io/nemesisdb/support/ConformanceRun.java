@@ -29,11 +29,17 @@ public final class ConformanceRun {
     /** Where the runner is compiled once, instead of by each run. */
     private static final Path RUNNER_CLASSES = Path.of("target", "conformance-runner");
 
+    /** The runner's classes once this JVM has compiled them: the cluster tests run the suite beside each other. */
+    private static URL compiled;
+
     private ConformanceRun() {
     }
 
-    /** Compiles the runner; returns where its classes are. */
-    public static URL compile() throws IOException {
+    /** Compiles the runner, the first time it is asked in this JVM; returns where its classes are. */
+    public static synchronized URL compile() throws IOException {
+        if (compiled != null) {
+            return compiled;
+        }
         Files.createDirectories(RUNNER_CLASSES);
         List<String> arguments = new ArrayList<>(List.of("-d", RUNNER_CLASSES.toString(), "-encoding", "UTF-8"));
         try (Stream<Path> sources = Files.list(RUNNER_SOURCES)) {
@@ -41,7 +47,8 @@ public final class ConformanceRun {
         }
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
         assertEquals(0, status, "the runner in " + RUNNER_SOURCES + " does not compile");
-        return RUNNER_CLASSES.toUri().toURL();
+        compiled = RUNNER_CLASSES.toUri().toURL();
+        return compiled;
     }
 
     /**

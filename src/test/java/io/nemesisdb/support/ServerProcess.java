@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,13 +58,13 @@ public final class ServerProcess implements AutoCloseable {
                                        Map<String, String> environment, List<String> launcher, String maxHeap,
                                        String... args) throws IOException {
         List<String> command = new ArrayList<>(launcher);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(maxHeap);
-        // a test server lives seconds: with the quick compiler alone it starts in about half the time
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library; the jar's manifest says the same
-        command.add("-Dserver.port=0");
-        command.add("-Dnemesis.admin-port=0");
+        List<String> classpath = new ArrayList<>();
+        classpathFirst.forEach(path -> classpath.add(path.toString()));
+        // the cache's classpath is the test classpath itself, so only a server without classes of its own uses it
+        Optional<StartupCache.Launch> cache = classpathFirst.isEmpty() ? StartupCache.ready() : Optional.empty();
+        cache.ifPresentOrElse(launch -> classpath.add(launch.classpath()),
+                () -> classpath.add(System.getProperty("java.class.path")));
+        command.addAll(jvm(maxHeap, cache.map(StartupCache.Launch::options).orElse(List.of())));
         // the transport this test run is for (surefire runs the suite once per transport)
         String transport = System.getProperty("nemesis.transport");
         if (transport != null && !settings.containsKey("nemesis.transport")) {
@@ -71,15 +72,33 @@ public final class ServerProcess implements AutoCloseable {
         }
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
-        List<String> classpath = new ArrayList<>();
-        classpathFirst.forEach(path -> classpath.add(path.toString()));
-        classpath.add(System.getProperty("java.class.path"));
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add("io.nemesisdb.Main");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return new ServerProcess(builder.start());
+    }
+
+    /** The java command and the options every test server starts with, {@code more} among them. */
+    private static List<String> jvm(String maxHeap, List<String> more) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(maxHeap);
+        // a test server lives seconds: with the quick compiler alone it starts in about half the time
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library; the jar's manifest says the same
+        command.addAll(more);
+        command.add("-Dserver.port=0");
+        command.add("-Dnemesis.admin-port=0");
+        return command;
+    }
+
+    /** A server for {@link StartupCache} to learn from: the options every server has, {@code options} and {@code classpath}. */
+    static ServerProcess startForTraining(String classpath, String... options) throws IOException {
+        List<String> command = jvm("-Xmx512m", List.of(options));
+        command.addAll(List.of("-cp", classpath, "io.nemesisdb.Main"));
+        return new ServerProcess(new ProcessBuilder(command).start());
     }
 
     /** Runs {@code command} as it is (a launcher script, {@code java -jar}), with {@code environment} added. */
