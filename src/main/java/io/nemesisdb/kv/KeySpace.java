@@ -373,7 +373,6 @@ public class KeySpace extends LockedTable implements KeySpaceOperations {
         /** The key space's table: this class's own methods have the table's names. */
         private final DenseKeyTable table = KeySpace.this;
 
-
         @Override
         public JsonValue get(Object key) {
             return key instanceof String name ? valueOf(table.find(DenseEntry.keyBytes(name))) : null;

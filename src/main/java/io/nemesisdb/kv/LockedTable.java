@@ -42,7 +42,7 @@ abstract class LockedTable extends DenseKeyTable {
 
     /** Null in a private key space, which uses {@link #state}. */
     private final StampedLock shared;
-    @SuppressWarnings("unused") // accessed through STATE
+    /** A private table's lock: read directly, changed through {@link #STATE}. */
     private volatile long state;
 
     /** A table shared by many clients: its lock is a {@link StampedLock}. */

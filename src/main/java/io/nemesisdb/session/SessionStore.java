@@ -15,7 +15,7 @@ import jakarta.json.JsonValue;
  *
  * <p><b>Concurrency.</b> Sessions live in a {@link SessionTable}, and each has its own key space and
  * lock: there is no global lock, so a busy session never blocks another. Ending a session removes
- * it from the map and then {@linkplain KeySpace#close() closes} its key space, which waits for the
+ * it from the table and then {@linkplain KeySpace#close() closes} its key space, which waits for the
  * commands running on it; a command that found the session before the end and runs after it gets
  * {@link KeySpace.Closed}, which callers turn into "no such session". So every command runs either
  * wholly before the end or not at all.
@@ -150,7 +150,7 @@ public final class SessionStore {
 
     /**
      * Ends every session that exists when it starts and returns how many it ended. A session
-     * created meanwhile is left, as if created just after: iterating the live map would also end
+     * created meanwhile is left, as if created just after: iterating the live table would also end
      * and count it, and so count more sessions than ever existed at once.
      */
     public int endAll() {

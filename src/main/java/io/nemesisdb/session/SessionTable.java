@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * The sessions by token: a hash table whose chains run through the sessions themselves
  * ({@link Session#next}), so that a session costs the table 4 bytes (its bucket) where a
  * {@code ConcurrentHashMap<Long, Session>} took 64 (a node, a boxed token, two buckets): a
- * quarter of a session with two small keys.
+ * fifth of a session with two small keys.
  *
  * <p>Lookups take no lock. Additions, removals and growth hold this table's monitor. A removal
  * unlinks the session and leaves its own link, so a lookup that stands on it walks on. Growth
@@ -51,11 +51,8 @@ final class SessionTable {
                     return session;
                 }
             }
-            if ((growths & 1) == 0 && this.growths == growths) {
+            if (noGrowthSince(growths)) {
                 return null;
-            }
-            synchronized (this) {
-                // waits for the growth to end
             }
         }
     }
@@ -107,11 +104,8 @@ final class SessionTable {
             int growths = this.growths;
             List<Session> sessions = new ArrayList<>(size);
             forEach(sessions::add);
-            if ((growths & 1) == 0 && this.growths == growths) {
+            if (noGrowthSince(growths)) {
                 return sessions;
-            }
-            synchronized (this) {
-                // waits for the growth to end
             }
         }
     }
@@ -125,6 +119,20 @@ final class SessionTable {
                 action.accept(session);
             }
         }
+    }
+
+    /**
+     * True when the table has not grown since {@code growths} was read (and was not growing then);
+     * otherwise waits for the growth in progress to end and returns false, for the caller to look again.
+     */
+    private boolean noGrowthSince(int growths) {
+        if ((growths & 1) == 0 && this.growths == growths) {
+            return true;
+        }
+        synchronized (this) {
+            // growth holds the monitor: this waits for it to end
+        }
+        return false;
     }
 
     /** Doubles the bucket array, relinking every session; under the monitor. */
