@@ -73,6 +73,32 @@ class LauncherIT {
     }
 
     @Test
+    void theLauncherTrimsTheNativeHeapUnlessTheUserSaysOtherwise() throws Exception {
+        Map<String, String> path = Map.of("PATH", JAVA_BIN + ":/usr/bin:/bin");
+        List<String> server = List.of("-Dserver.port=0", "-Dnemesis.admin-port=0", "-Dnemesis.persist.enabled=false");
+        List<String> byDefault = jvmArguments(path, server);
+        assertEquals(List.of("-XX:TrimNativeHeapInterval=2000"),
+                byDefault.stream().filter(argument -> argument.startsWith("-XX:TrimNativeHeapInterval")).toList(), byDefault::toString);
+
+        List<String> overridden = Stream.concat(Stream.of("-XX:TrimNativeHeapInterval=0"), server.stream()).toList();
+        List<String> byTheUser = jvmArguments(path, overridden);
+        assertEquals(List.of("-XX:TrimNativeHeapInterval=2000", "-XX:TrimNativeHeapInterval=0"),
+                byTheUser.stream().filter(argument -> argument.startsWith("-XX:TrimNativeHeapInterval")).toList(), byTheUser::toString);
+    }
+
+    /** The command line of the JVM that the launcher runs with {@code options}, read while it serves. */
+    private static List<String> jvmArguments(Map<String, String> environment, List<String> options) throws Exception {
+        List<String> command = Stream.concat(Stream.of(LAUNCHER.toString()), options.stream()).toList();
+        try (ServerProcess server = ServerProcess.startCommand(command, environment)) {
+            server.awaitReady();
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(server.process().pid()), "cmdline"));
+            server.terminate();
+            assertEquals(0, server.awaitExit(60), () -> String.valueOf(server.stderr()));
+            return List.of(commandLine.split("\0"));
+        }
+    }
+
+    @Test
     void aJavaOlderThan21RunningTheJarGetsOneLine() throws Exception {
         Optional<Path> oldJava = installedJavaOlderThan21();
         assumeTrue(oldJava.isPresent(), "no Java older than 21 under /usr/lib/jvm");

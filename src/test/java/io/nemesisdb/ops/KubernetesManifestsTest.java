@@ -322,6 +322,7 @@ class KubernetesManifestsTest {
         long heapAndDirect = limitBytes / 100 * heapPercent + (Long.parseLong(direct.group(1)) << 20);
         assertTrue(heapAndDirect <= limitBytes / 100 * 85, () -> "heap and direct buffers leave too little of " + limit);
         assertFalse(options.contains("ExitOnOutOfMemoryError"), "exiting on OutOfMemoryError would lose every write since the last save");
+        assertTrue(options.contains("-XX:TrimNativeHeapInterval="), () -> "the C heap the JVM frees stays in the pod's RSS: " + options);
     }
 
     @Test
