@@ -31,7 +31,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("DiskFullTest")
 class DiskFullTest {
 
-    static final Path MOUNT = Path.of("target/test-persist/disk-full-" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final Path MOUNT = Path.of("target/child-servers/disk-full-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private boolean mounted;
 
