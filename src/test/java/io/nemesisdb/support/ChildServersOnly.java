@@ -16,7 +16,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * configuration). Its own tests run beside each other too (the mode is inherited); a class whose
  * tests share one server or folder, or must run in order, adds a {@code @ResourceLock} of its own
  * name, which makes them run one after the other, as the cluster tests do. Most of its time is
- * spent waiting for children to start and stop.
+ * spent waiting for children to start and stop. A class that starts no server at all and shares
+ * nothing with the others (a stress test of the store alone) qualifies as well.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @Retention(RetentionPolicy.RUNTIME)
