@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.ConcurrentClients;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * of the whole content, while other writers add and remove keys (growing the index, moving
  * entries by swap-remove) and overwrite single keys without the lock.
  */
+@ChildServersOnly
 class DenseKeySpaceStressTest {
 
     private static final int ROUNDS = 20_000;

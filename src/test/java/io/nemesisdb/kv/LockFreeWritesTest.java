@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.ConcurrentClients;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * readers of several keys and against lock holders, which must never see one of them half done
  * or overlapping.
  */
+@ChildServersOnly
 class LockFreeWritesTest {
 
     private static final int WRITES = 20_000;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * serving reads and deletes on the same connection; deletes make room again. A command that runs
  * out of memory anyway is {@link OutOfMemoryTest}.
  */
+@ChildServersOnly
 class MemoryLimitTest {
 
     private static final String VALUE = "v".repeat(256 * 1024);

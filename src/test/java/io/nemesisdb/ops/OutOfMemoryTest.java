@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.TransportTest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * A command that runs out of memory although the server is under {@code nemesis.max-memory} gets
  * 1000, or its connection 1011 where the transport ran out, and the server goes on.
  */
+@ChildServersOnly
 @TransportTest
 class OutOfMemoryTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @ChildServersOnly
 class CrashDuringSaveTest {
 
-    static final Path WORK = Path.of("target/test-persist/crash").toAbsolutePath();
+    static final Path WORK = Path.of("target/child-servers/crash").toAbsolutePath();
     static final int KEYS = 150_000;
 
     @Test

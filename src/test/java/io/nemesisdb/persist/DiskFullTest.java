@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.Replies;
 import io.nemesisdb.support.ServerProcess;
 import io.nemesisdb.support.WsClient;
@@ -18,15 +19,19 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A save that fills the disk: 123 with the cause, the server keeps serving, the earlier dataset
  * stays loadable and the failed save leaves nothing behind. Needs a small file system, so it
  * mounts a 4 MiB tmpfs, which only root can do; elsewhere it is skipped.
  */
+@ChildServersOnly
+// its tests one after the other: they mount their file system on the one folder
+@ResourceLock("DiskFullTest")
 class DiskFullTest {
 
-    static final Path MOUNT = Path.of("target/test-persist/disk-full-" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final Path MOUNT = Path.of("target/child-servers/disk-full-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private boolean mounted;
 

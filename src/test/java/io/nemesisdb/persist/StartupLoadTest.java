@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @ChildServersOnly
 class StartupLoadTest {
 
-    static final Path WORK = Path.of("target/test-persist/startup").toAbsolutePath();
+    static final Path WORK = Path.of("target/child-servers/startup").toAbsolutePath();
 
     @BeforeAll
     static void clean() throws Exception {

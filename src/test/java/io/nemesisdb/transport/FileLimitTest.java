@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.nemesisdb.support.ChildServersOnly;
 import io.nemesisdb.support.AdminClient;
 import io.nemesisdb.support.RawHttp;
 import io.nemesisdb.support.Replies;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * fit the open-files limit, connections past it are refused (503) or wait, none of this stops the
  * listener, and once the flood is gone a new client is served and the server is ready.
  */
+@ChildServersOnly
 @TransportTest
 class FileLimitTest {
 
