@@ -13,9 +13,11 @@ nemesis_is_java21() {
   [ -n "$feature" ] && [ "$feature" -ge 21 ] 2>/dev/null
 }
 
-# nemesis_select_java <tool>: sets and exports JAVA_HOME, or returns 1 when there is none
+# nemesis_select_java <tool>: sets and exports JAVA_HOME and sets nemesis_feature to its Java's
+# feature version (21, 22, ...), or returns 1 when there is none
 nemesis_select_java() {
   if [ -n "${JAVA_HOME:-}" ] && nemesis_is_java21 "$JAVA_HOME" "$1"; then
+    nemesis_feature=$feature
     return 0
   fi
   if command -v "$1" >/dev/null 2>&1; then
@@ -23,6 +25,7 @@ nemesis_select_java() {
     if nemesis_is_java21 "$candidate" "$1"; then
       JAVA_HOME=$candidate
       export JAVA_HOME
+      nemesis_feature=$feature
       return 0
     fi
   fi
@@ -43,4 +46,5 @@ nemesis_select_java() {
   [ -n "$best" ] || return 1
   JAVA_HOME=$best
   export JAVA_HOME
+  nemesis_feature=$best_feature
 }
