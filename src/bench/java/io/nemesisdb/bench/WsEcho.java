@@ -8,21 +8,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+
+import io.nemesisdb.transport.UpgradeCheck;
 
 /**
  * The ceiling of window-1 traffic on this machine for the load generator's own pattern: a
  * WebSocket server with no logic, one platform thread per connection sleeping in {@code read}
  * between requests, answering every text message with its command's reply and status 1, such as
- * {@code {"KV_GET_RSP":{"st":1}}} (none to the quiet {@code KV_SETQ}, as the protocol says). Give it to {@code side-by-side.sh} as one more server; it prints its port and process id.
+ * {@code {"KV_GET_RSP":{"st":1}}} (none to the quiet {@code KV_SETQ}, as the protocol says). Give
+ * it to {@code side-by-side.sh} as one more server; it prints its URL and process id.
  *
- * <p>Usage: {@code java -cp target/test-classes io.nemesisdb.bench.WsEcho [port]} (0: any free port)
+ * <p>Usage: {@code java -cp target/test-classes:target/classes io.nemesisdb.bench.WsEcho [port]} (0: any free port)
  */
 public final class WsEcho {
-
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private WsEcho() {
     }
@@ -67,13 +65,13 @@ public final class WsEcho {
                     }
                 }
             }
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             // the client went away
         }
     }
 
     /** Reads the opening handshake's request and returns the 101 that accepts it. */
-    private static byte[] handshake(DataInputStream in) throws IOException, NoSuchAlgorithmException {
+    private static byte[] handshake(DataInputStream in) throws IOException {
         String key = null;
         StringBuilder line = new StringBuilder();
         while (true) {
@@ -94,9 +92,8 @@ public final class WsEcho {
         if (key == null) {
             throw new IOException("not a WebSocket handshake");
         }
-        byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
         return ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
-                + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + UpgradeCheck.accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {"NAME_RSP":{"st":1}} for a request {"NAME":...}, or null for a quiet command (its name ends in Q). */

@@ -64,7 +64,7 @@ final class BusyPoll implements SelectStrategyFactory {
     }
 
     /** Stops all polling for a pause: doubled when the last pause ended less than the longest ago. */
-    private synchronized void crowded(long now) {
+    private synchronized void pause(long now) {
         boolean again = now - pausedUntil < LONGEST_PAUSE_NANOS;
         pauseNanos = again ? Math.min(2 * pauseNanos, LONGEST_PAUSE_NANOS) : firstPauseNanos;
         pausedUntil = now + pauseNanos;
@@ -118,7 +118,7 @@ final class BusyPoll implements SelectStrategyFactory {
             samples = 0;
             crowdedSamples = 0;
             if (crowded) {
-                crowded(now);
+                pause(now);
             }
             return crowded;
         }
